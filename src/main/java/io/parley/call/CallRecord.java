@@ -1,0 +1,47 @@
+package io.parley.call;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What Parley knows of one call. Immutable: the registry replaces a record with the next one atomically.
+ *
+ * @param durationSeconds Twilio's {@code CallDuration} once the call has ended, else null
+ */
+public record CallRecord(String callSid, Direction direction, String from, String to, CallStatus status,
+                         Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds) {
+
+    /** A call Parley has just heard of, before any status report is applied. */
+    public static CallRecord newCall(String callSid, Direction direction, String from, String to, Instant now) {
+        return new CallRecord(callSid, direction, from, to, CallStatus.QUEUED, now, null, null, null);
+    }
+
+    public boolean active() {
+        return !status.isTerminal();
+    }
+
+    /**
+     * The record after a status report. A report that is not progress (a late "ringing" after "completed")
+     * changes nothing; a terminal one fixes the end time and the duration (Twilio's when given, else measured
+     * from the answer).
+     */
+    public CallRecord withStatus(CallStatus next, Optional<Long> reportedDuration, Instant at) {
+        if (!status.precedes(next)) {
+            return this;
+        }
+        Instant answered = answeredAt == null && next == CallStatus.IN_PROGRESS ? at : answeredAt;
+        if (!next.isTerminal()) {
+            return new CallRecord(callSid, direction, from, to, next, createdAt, answered, null, null);
+        }
+        long duration = reportedDuration.orElseGet(
+                () -> answered == null ? 0L : Duration.between(answered, at).toSeconds());
+        return new CallRecord(callSid, direction, from, to, next, createdAt, answered, at, duration);
+    }
+
+    /** Fills in the parties when the record was created from a report that lacked them. */
+    public CallRecord withPartiesIfMissing(String newFrom, String newTo) {
+        return new CallRecord(callSid, direction, from == null ? newFrom : from, to == null ? newTo : to, status,
+                createdAt, answeredAt, endedAt, durationSeconds);
+    }
+}

@@ -1,0 +1,94 @@
+package io.parley.call;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every active call and the most recent ended ones. The one place where calls share state: records are
+ * immutable and replaced atomically per call SID, so no lock is held across calls.
+ */
+@ApplicationScoped
+public class CallRegistry {
+
+    public static final String RECENT_LIMIT = "parley.calls.recent-limit";
+
+    private static final Logger LOG = Logger.getLogger(CallRegistry.class.getName());
+
+    private final ConcurrentHashMap<String, CallRecord> calls = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> endedInOrder = new ConcurrentLinkedQueue<>();
+    private Event<CallEvent> events;
+    private int recentLimit;
+
+    protected CallRegistry() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public CallRegistry(Event<CallEvent> events,
+                        @ConfigProperty(name = RECENT_LIMIT, defaultValue = "200") int recentLimit) {
+        this.events = events;
+        this.recentLimit = Math.max(0, recentLimit);
+    }
+
+    /**
+     * Applies what Twilio (or Parley itself) reports about a call: creates the record for an unknown SID, fills
+     * in missing parties, and moves the status forward only (late, out-of-order reports change nothing).
+     *
+     * @return the call as it stands afterwards
+     */
+    public CallRecord report(String callSid, Direction direction, String from, String to, CallStatus status,
+                             Optional<Long> durationSeconds) {
+        Instant now = Instant.now();
+        CallRecord[] before = new CallRecord[1];
+        CallRecord after = calls.compute(callSid, (sid, old) -> {
+            before[0] = old;
+            CallRecord base = old == null ? CallRecord.newCall(sid, direction, from, to, now)
+                    : old.withPartiesIfMissing(from, to);
+            return base.withStatus(status, durationSeconds, now);
+        });
+        if (before[0] == null) {
+            LOG.info(() -> "Call " + callSid + " " + after.direction().label() + " from " + after.from() + " to "
+                    + after.to() + ": " + after.status().twilioName());
+            events.fire(new CallEvent.Started(after));
+        } else if (before[0].status() != after.status()) {
+            LOG.info(() -> "Call " + callSid + ": " + before[0].status().twilioName() + " -> " + after.status().twilioName());
+        }
+        if (after.status().isTerminal() && (before[0] == null || before[0].active())) {
+            events.fire(new CallEvent.Ended(after));
+            endedInOrder.add(callSid);
+            forgetOldestEnded();
+        }
+        return after;
+    }
+
+    public Optional<CallRecord> find(String callSid) {
+        return Optional.ofNullable(calls.get(callSid));
+    }
+
+    /** Active calls and the most recent ended ones, newest first. */
+    public List<CallRecord> all() {
+        return calls.values().stream().sorted(Comparator.comparing(CallRecord::createdAt).reversed()).toList();
+    }
+
+    public int activeCount() {
+        return (int) calls.values().stream().filter(CallRecord::active).count();
+    }
+
+    private void forgetOldestEnded() {
+        while (endedInOrder.size() > recentLimit) {
+            String oldest = endedInOrder.poll();
+            if (oldest != null) {
+                calls.remove(oldest);
+            }
+        }
+    }
+}

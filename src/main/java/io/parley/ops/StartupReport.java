@@ -1,0 +1,50 @@
+package io.parley.ops;
+
+import io.parley.api.ApiAccessFilter;
+import io.parley.telephony.PublicUrls;
+import io.parley.telephony.TwilioSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Says at start-up, once, how the server is configured and what that leaves open. */
+@ApplicationScoped
+public class StartupReport {
+
+    private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
+
+    @Inject
+    TwilioSettings twilio;
+
+    @Inject
+    PublicUrls publicUrls;
+
+    @Inject
+    @ConfigProperty(name = ApiAccessFilter.API_KEY)
+    Optional<String> apiKey;
+
+    void report(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        if (twilio.signatureChecksEnabled()) {
+            LOG.info("Twilio signature checks are on for /twilio/* and the media stream");
+        } else {
+            LOG.warning("Development mode: " + TwilioSettings.describe(TwilioSettings.AUTH_TOKEN)
+                    + " is not set, so Twilio signatures are NOT checked and anyone can post to /twilio/*");
+        }
+        var missing = twilio.missingForRestApi();
+        if (!missing.isEmpty()) {
+            LOG.info("Outbound calls are disabled until " + String.join(" and ", missing) + " are set");
+        }
+        LOG.info(publicUrls.configured()
+                .map(url -> "Twilio reaches this server at " + url.http("") + " (parley.public-url)")
+                .orElse("parley.public-url is not set: the public URL is derived from each request's "
+                        + "X-Forwarded-Proto/X-Forwarded-Host or Host headers"));
+        if (apiKey.map(String::isBlank).orElse(true)) {
+            LOG.warning(TwilioSettings.describe(ApiAccessFilter.API_KEY)
+                    + " is not set: /api/* serves only clients on this machine (no proxies or tunnels)");
+        }
+    }
+}

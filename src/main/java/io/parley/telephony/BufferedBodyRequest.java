@@ -1,0 +1,106 @@
+package io.parley.telephony;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request whose body was read to check its signature: it replays the same bytes to whoever reads it next,
+ * and answers parameter look-ups from the query string and the parsed form body, as the container would have.
+ */
+final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+    private final Map<String, String[]> parameters;
+
+    BufferedBodyRequest(HttpServletRequest request, byte[] body, Map<String, List<String>> formParams) {
+        super(request);
+        this.body = body;
+        Map<String, List<String>> merged = new LinkedHashMap<>(FormBody.parse(request.getQueryString()));
+        formParams.forEach((name, values) -> merged.merge(name, values, (a, b) -> {
+            var both = new java.util.ArrayList<>(a);
+            both.addAll(b);
+            return both;
+        }));
+        Map<String, String[]> asArrays = new LinkedHashMap<>();
+        merged.forEach((name, values) -> asArrays.put(name, values.toArray(String[]::new)));
+        this.parameters = Collections.unmodifiableMap(asArrays);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        return new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return in.read(b, off, len);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new IllegalStateException("the body was already read; it is replayed synchronously");
+            }
+        };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+        return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+        return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.length;
+    }
+
+    @Override
+    public String getParameter(String name) {
+        String[] values = parameters.get(name);
+        return values == null ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        return parameters;
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(parameters.keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+        return parameters.get(name);
+    }
+}
