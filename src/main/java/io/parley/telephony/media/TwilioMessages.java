@@ -1,0 +1,131 @@
+package io.parley.telephony.media;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pure translation between media-stream JSON and {@link StreamEvent}/{@link StreamCommand}: no I/O, no state.
+ * Every rejection is a {@link MalformedMessageException} that says what was wrong.
+ */
+public final class TwilioMessages {
+
+    /** Larger media payloads are refused (the decoded audio would be over 3 s). */
+    public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private TwilioMessages() {
+    }
+
+    public static StreamEvent parse(String json) throws MalformedMessageException {
+        WireMessage wire;
+        try {
+            wire = JSONB.fromJson(json, WireMessage.class);
+        } catch (JsonbException e) {
+            throw new MalformedMessageException("not a media-stream JSON object: " + rootMessage(e), e);
+        }
+        if (wire == null || wire.event() == null) {
+            throw new MalformedMessageException("no \"event\"");
+        }
+        long sequence = number(wire.sequenceNumber(), "sequenceNumber", -1);
+        return switch (wire.event()) {
+            case "connected" -> new StreamEvent.Connected(wire.protocol(), wire.version());
+            case "start" -> start(wire, sequence);
+            case "media" -> media(wire, sequence);
+            case "dtmf" -> {
+                WireMessage.Dtmf dtmf = require(wire.dtmf(), "dtmf");
+                yield new StreamEvent.Dtmf(sequence, wire.streamSid(), dtmf.track(), require(dtmf.digit(), "dtmf.digit"));
+            }
+            case "mark" -> new StreamEvent.Mark(sequence, wire.streamSid(), require(require(wire.mark(), "mark").name(), "mark.name"));
+            case "stop" -> {
+                WireMessage.Stop stop = wire.stop();
+                yield new StreamEvent.Stop(sequence, wire.streamSid(), stop == null ? null : stop.accountSid(),
+                        stop == null ? null : stop.callSid());
+            }
+            default -> new StreamEvent.Unknown(wire.event());
+        };
+    }
+
+    public static String write(StreamCommand command) {
+        WireMessage wire;
+        if (command instanceof StreamCommand.SendMedia media) {
+            wire = WireMessage.outbound("media", media.streamSid(),
+                    new WireMessage.Media(null, null, null, Base64.getEncoder().encodeToString(media.payload())), null);
+        } else if (command instanceof StreamCommand.SendMark mark) {
+            wire = WireMessage.outbound("mark", mark.streamSid(), null, new WireMessage.Mark(mark.name()));
+        } else {
+            wire = WireMessage.outbound("clear", command.streamSid(), null, null);
+        }
+        return JSONB.toJson(wire);
+    }
+
+    private static StreamEvent.Start start(WireMessage wire, long sequence) throws MalformedMessageException {
+        WireMessage.Start start = require(wire.start(), "start");
+        String streamSid = start.streamSid() != null ? start.streamSid() : wire.streamSid();
+        WireMessage.MediaFormat format = start.mediaFormat();
+        StreamEvent.MediaFormat mediaFormat = format == null
+                ? new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1)
+                : new StreamEvent.MediaFormat(format.encoding(), orDefault(format.sampleRate(), 8000),
+                        orDefault(format.channels(), 1));
+        return new StreamEvent.Start(sequence, require(streamSid, "start.streamSid"), start.accountSid(),
+                require(start.callSid(), "start.callSid"),
+                start.tracks() == null ? List.of() : List.copyOf(start.tracks()), mediaFormat,
+                start.customParameters() == null ? Map.of() : Map.copyOf(start.customParameters()));
+    }
+
+    private static StreamEvent.Media media(WireMessage wire, long sequence) throws MalformedMessageException {
+        WireMessage.Media media = require(wire.media(), "media");
+        String payload = require(media.payload(), "media.payload");
+        if (decodedLength(payload) > MAX_PAYLOAD_BYTES) {
+            throw new MalformedMessageException("media.payload is over " + MAX_PAYLOAD_BYTES + " bytes");
+        }
+        byte[] audio;
+        try {
+            audio = Base64.getDecoder().decode(payload);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("media.payload is not base64: " + e.getMessage(), e);
+        }
+        return new StreamEvent.Media(sequence, wire.streamSid(), media.track(), number(media.chunk(), "media.chunk", -1),
+                number(media.timestamp(), "media.timestamp", -1), audio);
+    }
+
+    /** The size base64 text decodes to, without decoding it. */
+    private static long decodedLength(String base64) {
+        int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+        return (long) base64.length() * 3 / 4 - padding;
+    }
+
+    private static long number(String text, String field, long absent) throws MalformedMessageException {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new MalformedMessageException(field + " is not a number: '" + text + "'");
+        }
+    }
+
+    private static <T> T require(T value, String field) throws MalformedMessageException {
+        if (value == null) {
+            throw new MalformedMessageException("\"" + field + "\" is missing");
+        }
+        return value;
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
