@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -27,11 +28,7 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
         super(request);
         this.body = body;
         Map<String, List<String>> merged = new LinkedHashMap<>(FormBody.parse(request.getQueryString()));
-        formParams.forEach((name, values) -> merged.merge(name, values, (a, b) -> {
-            var both = new java.util.ArrayList<>(a);
-            both.addAll(b);
-            return both;
-        }));
+        formParams.forEach((name, values) -> merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
         Map<String, String[]> asArrays = new LinkedHashMap<>();
         merged.forEach((name, values) -> asArrays.put(name, values.toArray(String[]::new)));
         this.parameters = Collections.unmodifiableMap(asArrays);
