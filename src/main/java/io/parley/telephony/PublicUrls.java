@@ -12,7 +12,7 @@ public class PublicUrls {
 
     public static final String PUBLIC_URL = "parley.public-url";
 
-    private Optional<String> configured;
+    private Optional<PublicUrl> configured;
 
     protected PublicUrls() {
         // for the CDI proxy
@@ -20,18 +20,18 @@ public class PublicUrls {
 
     @Inject
     public PublicUrls(@ConfigProperty(name = PUBLIC_URL) Optional<String> configured) {
-        this.configured = configured.map(String::strip).filter(v -> !v.isEmpty());
-        this.configured.ifPresent(PublicUrl::parse); // fail on a malformed value now, not on the first call
+        // parsed once: a malformed value fails here, at start-up, not on the first call
+        this.configured = configured.map(String::strip).filter(v -> !v.isEmpty()).map(PublicUrl::parse);
     }
 
     public Optional<PublicUrl> configured() {
-        return configured.map(PublicUrl::parse);
+        return configured;
     }
 
     public PublicUrl forRequest(HttpServletRequest request) {
-        return PublicUrl.resolve(configured, request.getHeader("X-Forwarded-Proto"),
+        return configured.orElseGet(() -> PublicUrl.resolve(Optional.empty(), request.getHeader("X-Forwarded-Proto"),
                 request.getHeader("X-Forwarded-Host"), request.getHeader("Host"), request.getScheme(),
-                request.getServerName() + ":" + request.getServerPort());
+                request.getServerName() + ":" + request.getServerPort()));
     }
 
     /**
