@@ -46,6 +46,20 @@ public final class Resampler {
         return toRate;
     }
 
+    /** The next chunk of the stream at the target rate; fails if the chunk is not at this resampler's input rate. */
+    public Pcm16 process(Pcm16 input) {
+        input.requireRate(fromRate);
+        return new Pcm16(toRate, process(input.samples()));
+    }
+
+    /** Resamples a whole clip in one go (a fresh filter state, so it may be called on any thread). */
+    public static Pcm16 convert(Pcm16 input, int toRate) {
+        if (input.sampleRate() == toRate) {
+            return input;
+        }
+        return new Resampler(input.sampleRate(), toRate).process(input);
+    }
+
     /** Output samples for the next chunk of input; the total over a stream is input × to/from (±1). */
     public short[] process(short[] input) {
         int available = history.length + input.length;
