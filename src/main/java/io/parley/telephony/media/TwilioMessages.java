@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Pure translation between media-stream JSON and {@link StreamEvent}/{@link StreamCommand}: no I/O, no state.
- * Every rejection is a {@link MalformedMessageException} that says what was wrong.
+ * Every rejection is a {@link MalformedMessageException} that says what was wrong. Both directions of both
+ * sides: the server parses events and writes commands; the call simulator, playing Twilio, does the reverse.
  */
 public final class TwilioMessages {
 
@@ -61,6 +62,68 @@ public final class TwilioMessages {
             wire = WireMessage.outbound("clear", command.streamSid(), null, null);
         }
         return JSONB.toJson(wire);
+    }
+
+    /** Twilio's side: what the call simulator parses. */
+    public static StreamCommand parseCommand(String json) throws MalformedMessageException {
+        WireMessage wire;
+        try {
+            wire = JSONB.fromJson(json, WireMessage.class);
+        } catch (JsonbException e) {
+            throw new MalformedMessageException("not a media-stream JSON object: " + rootMessage(e), e);
+        }
+        if (wire == null || wire.event() == null) {
+            throw new MalformedMessageException("no \"event\"");
+        }
+        String streamSid = require(wire.streamSid(), "streamSid");
+        return switch (wire.event()) {
+            case "media" -> {
+                String payload = require(require(wire.media(), "media").payload(), "media.payload");
+                try {
+                    yield new StreamCommand.SendMedia(streamSid, Base64.getDecoder().decode(payload));
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedMessageException("media.payload is not base64: " + e.getMessage(), e);
+                }
+            }
+            case "mark" -> new StreamCommand.SendMark(streamSid, require(require(wire.mark(), "mark").name(), "mark.name"));
+            case "clear" -> new StreamCommand.Clear(streamSid);
+            default -> throw new MalformedMessageException("unknown command \"" + wire.event() + "\"");
+        };
+    }
+
+    /** Twilio's side: what the call simulator sends, shaped as Twilio shapes it (numbers as strings). */
+    public static String writeEvent(StreamEvent event) {
+        WireMessage wire;
+        if (event instanceof StreamEvent.Connected c) {
+            wire = new WireMessage("connected", null, null, c.protocol(), c.version(), null, null, null, null, null);
+        } else if (event instanceof StreamEvent.Start s) {
+            var format = new WireMessage.MediaFormat(s.mediaFormat().encoding(), s.mediaFormat().sampleRate(),
+                    s.mediaFormat().channels());
+            wire = new WireMessage("start", text(s.sequenceNumber()), s.streamSid(), null, null,
+                    new WireMessage.Start(s.accountSid(), s.streamSid(), s.callSid(), s.tracks(), format,
+                            s.customParameters()), null, null, null, null);
+        } else if (event instanceof StreamEvent.Media m) {
+            wire = new WireMessage("media", text(m.sequenceNumber()), m.streamSid(), null, null, null,
+                    new WireMessage.Media(m.track(), text(m.chunk()), text(m.timestamp()),
+                            Base64.getEncoder().encodeToString(m.payload())), null, null, null);
+        } else if (event instanceof StreamEvent.Dtmf d) {
+            wire = new WireMessage("dtmf", text(d.sequenceNumber()), d.streamSid(), null, null, null, null,
+                    new WireMessage.Dtmf(d.track(), d.digit()), null, null);
+        } else if (event instanceof StreamEvent.Mark m) {
+            wire = new WireMessage("mark", text(m.sequenceNumber()), m.streamSid(), null, null, null, null, null,
+                    new WireMessage.Mark(m.name()), null);
+        } else if (event instanceof StreamEvent.Stop s) {
+            wire = new WireMessage("stop", text(s.sequenceNumber()), s.streamSid(), null, null, null, null, null,
+                    null, new WireMessage.Stop(s.accountSid(), s.callSid()));
+        } else {
+            wire = new WireMessage(((StreamEvent.Unknown) event).event(), null, null, null, null, null, null, null,
+                    null, null);
+        }
+        return JSONB.toJson(wire);
+    }
+
+    private static String text(long number) {
+        return number < 0 ? null : Long.toString(number);
     }
 
     private static StreamEvent.Start start(WireMessage wire, long sequence) throws MalformedMessageException {

@@ -121,6 +121,46 @@ class TwilioMessagesTest {
         assertReason("over 65536 bytes", "{\"event\":\"media\",\"media\":{\"payload\":\"" + huge + "\"}}");
     }
 
+    @Test
+    void eventsTheSimulatorWritesReadBackTheSame() throws Exception {
+        List<StreamEvent> events = List.of(
+                new StreamEvent.Connected("Call", "1.0.0"),
+                new StreamEvent.Start(1, STREAM, "AC0", CALL, List.of("inbound"),
+                        new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1), Map.of("From", "+15551230000")),
+                new StreamEvent.Media(2, STREAM, "inbound", 1, 0, new byte[] {1, 2, 3}),
+                new StreamEvent.Dtmf(3, STREAM, "inbound_track", "#"),
+                new StreamEvent.Mark(4, STREAM, "seg-1"),
+                new StreamEvent.Stop(5, STREAM, "AC0", CALL));
+        for (StreamEvent event : events) {
+            String json = TwilioMessages.writeEvent(event);
+            StreamEvent back = TwilioMessages.parse(json);
+            if (event instanceof StreamEvent.Media sent) {
+                var got = assertInstanceOf(StreamEvent.Media.class, back);
+                assertArrayEquals(sent.payload(), got.payload());
+                assertEquals(sent.chunk(), got.chunk());
+            } else {
+                assertEquals(event, back, json);
+            }
+        }
+        JsonObject media = json(TwilioMessages.writeEvent(events.get(2)));
+        assertEquals("2", media.getString("sequenceNumber"), "numbers travel as strings, as Twilio writes them");
+        assertEquals("1", media.getJsonObject("media").getString("chunk"));
+    }
+
+    @Test
+    void commandsTheServerWritesParseBackTheSame() throws Exception {
+        var media = assertInstanceOf(StreamCommand.SendMedia.class,
+                TwilioMessages.parseCommand(TwilioMessages.write(new StreamCommand.SendMedia(STREAM, new byte[] {9, 8}))));
+        assertArrayEquals(new byte[] {9, 8}, media.payload());
+        assertEquals(new StreamCommand.SendMark(STREAM, "seg-2"),
+                TwilioMessages.parseCommand(TwilioMessages.write(new StreamCommand.SendMark(STREAM, "seg-2"))));
+        assertEquals(new StreamCommand.Clear(STREAM),
+                TwilioMessages.parseCommand(TwilioMessages.write(new StreamCommand.Clear(STREAM))));
+        var e = assertThrows(MalformedMessageException.class,
+                () -> TwilioMessages.parseCommand("{\"event\":\"dance\",\"streamSid\":\"MZ1\"}"));
+        assertTrue(e.getMessage().contains("unknown command"), e.getMessage());
+    }
+
     private static void assertReason(String expected, String json) {
         var e = assertThrows(MalformedMessageException.class, () -> TwilioMessages.parse(json), json);
         assertTrue(e.getMessage().contains(expected), "'" + e.getMessage() + "' should say '" + expected + "'");
