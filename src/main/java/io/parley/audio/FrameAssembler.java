@@ -48,6 +48,11 @@ public final class FrameAssembler {
         frames.accept(new MuLawAudio(last));
     }
 
+    /** Forgets the bytes of the partly filled frame. */
+    public void discard() {
+        filled = 0;
+    }
+
     /** Bytes waiting for the rest of their frame. */
     public int pendingBytes() {
         return filled;

@@ -1,0 +1,40 @@
+package io.parley.telephony.media;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A link that records what would go to Twilio; it can be made to hang like a stalled socket. */
+final class FakeLink implements MediaLink {
+
+    final List<StreamCommand> sent = new ArrayList<>();
+    boolean stalled;
+    long stalledSince;
+
+    @Override
+    public synchronized void send(String message) {
+        try {
+            sent.add(TwilioMessages.parseCommand(message));
+        } catch (MalformedMessageException e) {
+            throw new AssertionError("OutboundAudio wrote a message Twilio would not read: " + message, e);
+        }
+    }
+
+    @Override
+    public int pending() {
+        return stalled ? 1 : 0;
+    }
+
+    @Override
+    public long busySince() {
+        return stalled ? stalledSince : 0;
+    }
+
+    synchronized long count(Class<? extends StreamCommand> type) {
+        return sent.stream().filter(type::isInstance).count();
+    }
+
+    synchronized List<String> marks() {
+        return sent.stream().filter(c -> c instanceof StreamCommand.SendMark)
+                .map(c -> ((StreamCommand.SendMark) c).name()).toList();
+    }
+}
