@@ -1,15 +1,31 @@
 package io.parley.api;
 
 import io.parley.call.CallRecord;
+import io.parley.call.MediaStats;
 import java.time.Instant;
 
-/** A call as the API shows it: Twilio's status names, ISO-8601 times, the duration in seconds once ended. */
+/**
+ * A call as the API shows it: Twilio's status names, ISO-8601 times, the duration in seconds once ended, and
+ * its media session (live while the stream runs, final afterwards; absent before the stream starts).
+ */
 public record CallView(String callSid, String direction, String from, String to, String status, boolean active,
-                       Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds) {
+                       Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds, Media media) {
 
-    static CallView of(CallRecord call) {
+    /** The media session: Parley's state of the call and its counters. */
+    public record Media(String streamSid, String state, String stateReason, long framesIn, long framesOut,
+                        long framesDropped, long marksSent, long marksEchoed, long clears,
+                        long markRoundTripMillis, long messagesRefused, String dtmf) {
+
+        static Media of(MediaStats s) {
+            return s == null ? null : new Media(s.streamSid(), s.state().name(), s.reason(), s.framesIn(),
+                    s.framesOut(), s.framesDropped(), s.marksSent(), s.marksEchoed(), s.clears(),
+                    s.markRoundTripMillisAvg(), s.refused(), s.dtmf());
+        }
+    }
+
+    static CallView of(CallRecord call, MediaStats live) {
         return new CallView(call.callSid(), call.direction().label(), call.from(), call.to(),
                 call.status().twilioName(), call.active(), call.createdAt(), call.answeredAt(), call.endedAt(),
-                call.durationSeconds());
+                call.durationSeconds(), Media.of(live != null ? live : call.media()));
     }
 }

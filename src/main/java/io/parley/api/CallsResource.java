@@ -1,6 +1,9 @@
 package io.parley.api;
 
+import io.parley.call.CallRecord;
 import io.parley.call.CallRegistry;
+import io.parley.call.CallSession;
+import io.parley.call.CallSessions;
 import io.parley.telephony.OutboundCalls;
 import io.parley.telephony.PhoneNumbers;
 import io.parley.telephony.PublicUrls;
@@ -31,6 +34,9 @@ public class CallsResource {
     CallRegistry registry;
 
     @Inject
+    CallSessions sessions;
+
+    @Inject
     OutboundCalls outboundCalls;
 
     @Inject
@@ -44,14 +50,14 @@ public class CallsResource {
 
     @GET
     public List<CallView> list() {
-        return registry.all().stream().map(CallView::of).toList();
+        return registry.all().stream().map(this::view).toList();
     }
 
     @GET
     @Path("{callSid}")
     public Response get(@PathParam("callSid") String callSid) {
         return registry.find(callSid)
-                .map(call -> Response.ok(CallView.of(call)).build())
+                .map(call -> Response.ok(view(call)).build())
                 .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "No call " + callSid).toResponse());
     }
 
@@ -73,6 +79,10 @@ public class CallsResource {
         LOG.info(() -> "Call " + call.callSid() + " placed to " + call.to() + " from " + call.from());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(call.callSid()).build())
                 .entity(PlacedCall.of(call)).build();
+    }
+
+    private CallView view(CallRecord call) {
+        return CallView.of(call, sessions.find(call.callSid()).map(CallSession::stats).orElse(null));
     }
 
     private static Response badRequest(String message) {

@@ -8,13 +8,15 @@ import java.util.Optional;
  * What Parley knows of one call. Immutable: the registry replaces a record with the next one atomically.
  *
  * @param durationSeconds Twilio's {@code CallDuration} once the call has ended, else null
+ * @param media           the final figures of the call's media stream once it has ended, else null
  */
 public record CallRecord(String callSid, Direction direction, String from, String to, CallStatus status,
-                         Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds) {
+                         Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds,
+                         MediaStats media) {
 
     /** A call Parley has just heard of, before any status report is applied. */
     public static CallRecord newCall(String callSid, Direction direction, String from, String to, Instant now) {
-        return new CallRecord(callSid, direction, from, to, CallStatus.QUEUED, now, null, null, null);
+        return new CallRecord(callSid, direction, from, to, CallStatus.QUEUED, now, null, null, null, null);
     }
 
     public boolean active() {
@@ -28,20 +30,29 @@ public record CallRecord(String callSid, Direction direction, String from, Strin
      */
     public CallRecord withStatus(CallStatus next, Optional<Long> reportedDuration, Instant at) {
         if (!status.precedes(next)) {
+            if (next == status && next.isTerminal() && reportedDuration.isPresent()) {
+                return new CallRecord(callSid, direction, from, to, status, createdAt, answeredAt, endedAt,
+                        reportedDuration.get(), media);
+            }
             return this;
         }
         Instant answered = answeredAt == null && next == CallStatus.IN_PROGRESS ? at : answeredAt;
         if (!next.isTerminal()) {
-            return new CallRecord(callSid, direction, from, to, next, createdAt, answered, null, null);
+            return new CallRecord(callSid, direction, from, to, next, createdAt, answered, null, null, media);
         }
         long duration = reportedDuration.orElseGet(
                 () -> answered == null ? 0L : Duration.between(answered, at).toSeconds());
-        return new CallRecord(callSid, direction, from, to, next, createdAt, answered, at, duration);
+        return new CallRecord(callSid, direction, from, to, next, createdAt, answered, at, duration, media);
     }
 
     /** Fills in the parties when the record was created from a report that lacked them. */
     public CallRecord withPartiesIfMissing(String newFrom, String newTo) {
         return new CallRecord(callSid, direction, from == null ? newFrom : from, to == null ? newTo : to, status,
-                createdAt, answeredAt, endedAt, durationSeconds);
+                createdAt, answeredAt, endedAt, durationSeconds, media);
+    }
+
+    public CallRecord withMedia(MediaStats finalMedia) {
+        return new CallRecord(callSid, direction, from, to, status, createdAt, answeredAt, endedAt, durationSeconds,
+                finalMedia);
     }
 }

@@ -70,6 +70,18 @@ public class CallRegistry {
         return after;
     }
 
+    /**
+     * A call's media stream has ended: keep its figures, and end the call unless Twilio already has (with
+     * {@code <Connect><Stream>} nothing follows the stream, so Twilio hangs up when it closes).
+     */
+    public CallRecord mediaEnded(String callSid, MediaStats media) {
+        CallRecord withMedia = calls.computeIfPresent(callSid, (sid, old) -> old.withMedia(media));
+        if (withMedia == null) {
+            return null;
+        }
+        return report(callSid, withMedia.direction(), null, null, CallStatus.COMPLETED, Optional.empty());
+    }
+
     public Optional<CallRecord> find(String callSid) {
         return Optional.ofNullable(calls.get(callSid));
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 /** CDI's {@link Event} outside a container: keeps what was fired, in order. */
 final class RecordingEvents implements Event<CallEvent> {
 
-    final List<CallEvent> fired = new ArrayList<>();
+    final List<CallEvent> fired = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void fire(CallEvent event) {

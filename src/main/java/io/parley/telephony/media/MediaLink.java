@@ -14,4 +14,7 @@ public interface MediaLink {
 
     /** {@link System#nanoTime()} when the write in progress began, or 0 when nothing is being written. */
     long busySince();
+
+    /** Ends the stream with a WebSocket close code and a reason the peer sees; idempotent, never blocks. */
+    void close(int code, String reason);
 }

@@ -65,6 +65,11 @@ public final class WebSocketLink implements MediaLink {
         return busySince;
     }
 
+    @Override
+    public void close(int code, String reason) {
+        close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
+    }
+
     /** Closes the WebSocket with a reason the peer sees, off the caller's thread; idempotent. */
     public void close(CloseReason reason) {
         if (!closing.compareAndSet(false, true)) {
@@ -83,6 +88,15 @@ public final class WebSocketLink implements MediaLink {
 
     public boolean isOpen() {
         return !closing.get() && session.isOpen();
+    }
+
+    /** A close reason must fit a control frame: 123 bytes of UTF-8. */
+    private static String truncate(String reason) {
+        String text = reason == null ? "" : reason;
+        while (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
     }
 
     private void pump() {

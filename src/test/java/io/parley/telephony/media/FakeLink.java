@@ -29,6 +29,17 @@ final class FakeLink implements MediaLink {
         return stalled ? stalledSince : 0;
     }
 
+    int closeCode;
+    String closeReason;
+
+    @Override
+    public synchronized void close(int code, String reason) {
+        if (closeReason == null) {
+            closeCode = code;
+            closeReason = reason;
+        }
+    }
+
     synchronized long count(Class<? extends StreamCommand> type) {
         return sent.stream().filter(type::isInstance).count();
     }

@@ -1,0 +1,30 @@
+package io.parley.call;
+
+import io.parley.telephony.media.OutboundAudio;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** What an {@link Agent} may do with its call. */
+public interface CallControl {
+
+    String callSid();
+
+    String streamSid();
+
+    /** The TwiML {@code <Parameter>}s: From, To, CallSid, Direction, and what else the webhook passed. */
+    Map<String, String> parameters();
+
+    /** Audio for the caller, paced, with marks and clear. */
+    OutboundAudio audio();
+
+    /** Runs a task on this call's executor, inside its call context: where results of async work come back. */
+    Executor executor();
+
+    /** Moves the conversation to LISTENING, THINKING or SPEAKING; other moves are refused and logged. */
+    void moveTo(CallState state);
+
+    CallState state();
+
+    /** Ends the call's media stream (Twilio then hangs up, as nothing follows the stream in the TwiML). */
+    void hangUp(String reason);
+}

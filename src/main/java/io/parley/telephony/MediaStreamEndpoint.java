@@ -1,0 +1,84 @@
+package io.parley.telephony;
+
+import io.parley.call.CallSession;
+import io.parley.call.CallSessions;
+import io.parley.call.MediaSettings;
+import io.parley.telephony.media.WebSocketLink;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+
+/**
+ * {@code WS /twilio/media}: Twilio's bidirectional media stream. Thin on purpose: each message is handed to
+ * the call's {@link CallSession}, which parses it on this thread and queues the work on the call's own
+ * executor; nothing here waits. The handshake has already passed {@link TwilioSignatureFilter}.
+ */
+@ServerEndpoint(StreamTwiml.MEDIA_PATH)
+@Dependent // a CDI bean (one instance per connection), so that Liberty injects it
+public class MediaStreamEndpoint {
+
+    /**
+     * Largest text message read: a 64 KiB payload in base64 plus its envelope, so that an oversized payload
+     * still reaches the parser and is refused with a clear reason; anything larger the container closes (1009).
+     */
+    static final int MAX_MESSAGE_BYTES = 96 * 1024;
+    /** A stream that sends nothing for this long is gone (Twilio sends audio every 20 ms, even silence). */
+    static final long IDLE_TIMEOUT_MILLIS = 30_000;
+
+    private static final String SESSION = CallSession.class.getName();
+
+    @Inject
+    CallSessions sessions;
+
+    @Inject
+    MediaSettings settings;
+
+    @OnOpen
+    public void open(Session ws) {
+        ws.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+        ws.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
+        ws.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        WebSocketLink link = new WebSocketLink(ws, sessions.executor(),
+                settings.playback().stallTimeout().toMillis());
+        CallSession session = sessions.open(link);
+        link.onFailure(session::failed);
+        ws.getUserProperties().put(SESSION, session);
+    }
+
+    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+    public void text(Session ws, String message) {
+        session(ws).receive(message);
+    }
+
+    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+    public void binary(Session ws, ByteBuffer data) {
+        session(ws).receiveBinary(data.remaining());
+    }
+
+    @OnClose
+    public void close(Session ws, CloseReason reason) {
+        CallSession session = session(ws);
+        if (session != null) {
+            session.closed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        }
+    }
+
+    @OnError
+    public void error(Session ws, Throwable error) {
+        CallSession session = session(ws);
+        if (session != null) {
+            session.failed(error);
+        }
+    }
+
+    private static CallSession session(Session ws) {
+        return (CallSession) ws.getUserProperties().get(SESSION);
+    }
+}

@@ -1,0 +1,262 @@
+package io.parley.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.audio.Pcm16;
+import io.parley.telephony.media.MediaClock;
+import io.parley.telephony.media.MediaLink;
+import io.parley.telephony.media.StreamEvent;
+import io.parley.telephony.media.TwilioMessages;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A session outside the container: a thread pool for Liberty's, a recording link for the WebSocket. */
+class CallSessionTest {
+
+    private static final String STREAM = "MZ11111111111111111111111111111111";
+    private static final String CALL = "CA22222222222222222222222222222222";
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private final MediaClock clock = new MediaClock(ticker);
+    private final CallRegistry registry = new CallRegistry(new RecordingEvents(), 10);
+    private final MediaSettings settings = new MediaSettings("test", 160, 2000, 3000, 50);
+    private final List<CallSession> live = new ArrayList<>();
+    private final RecordingLink link = new RecordingLink();
+    private final TestAgent agent = new TestAgent();
+    private final int executorsBefore = SerialExecutor.live();
+    private final int contextsBefore = CallBeans.live();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        pool.shutdown();
+        ticker.shutdownNow();
+        assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+    }
+
+    private CallSession open() {
+        CallSession session = new CallSession("media-test", link, new CallSession.Services(pool, clock, registry,
+                settings, control -> agent, live::remove));
+        live.add(session);
+        return session;
+    }
+
+    private static String start(String callSid) {
+        return TwilioMessages.writeEvent(new StreamEvent.Start(1, STREAM, "AC1", callSid, List.of("inbound"),
+                new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1),
+                Map.of("From", "+15551230000", "To", "+15559870000", "Direction", "inbound")));
+    }
+
+    private static String media(int seq) {
+        return TwilioMessages.writeEvent(new StreamEvent.Media(seq, STREAM, "inbound", seq, seq * 20L, new byte[160]));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private void assertNothingLeftBehind() {
+        assertTrue(live.isEmpty(), "the session removed itself");
+        assertEquals(executorsBefore, SerialExecutor.live(), "its executor is shut down");
+        assertEquals(contextsBefore, CallBeans.live(), "its call context is destroyed");
+        assertEquals(0, clock.size(), "it is off the media clock");
+    }
+
+    @Test
+    void aCallFromStartToStop() throws Exception {
+        CallSession session = open();
+        assertEquals(CallState.CONNECTING, session.state());
+        assertEquals(executorsBefore + 1, SerialExecutor.live());
+        session.receive("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        session.receive(start(CALL));
+        for (int i = 2; i < 12; i++) {
+            session.receive(media(i));
+        }
+        session.receive("{\"event\":\"dtmf\",\"streamSid\":\"" + STREAM + "\",\"dtmf\":{\"digit\":\"7\"}}");
+        await(() -> agent.heardSamples == 1600 && agent.digits.equals("7"), "the agent to hear 10 frames and a key");
+        assertEquals(CallState.LISTENING, session.state());
+        assertEquals("in-progress", registry.find(CALL).orElseThrow().status().twilioName());
+        assertEquals(10, session.stats().framesIn());
+        assertEquals("7", session.stats().dtmf());
+
+        session.receive("{\"event\":\"stop\",\"sequenceNumber\":\"13\",\"streamSid\":\"" + STREAM + "\"}");
+        await(session::isEnded, "the session to end");
+        assertEquals(CallState.ENDED, session.state());
+        assertEquals(1000, link.closeCode);
+        assertTrue(agent.ended);
+        CallRecord record = registry.find(CALL).orElseThrow();
+        assertEquals("completed", record.status().twilioName());
+        assertEquals(10, record.media().framesIn(), "the final figures stay with the call");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aStreamThatVanishesFailsTheSessionAndCleansUp() throws Exception {
+        CallSession session = open();
+        session.receive(start(CALL));
+        session.receive(media(2));
+        session.closed(1006, "");
+        await(session::isEnded, "the session to end");
+        assertEquals(CallState.FAILED, session.state());
+        assertTrue(session.stats().reason().contains("stream lost (1006"), session.stats().reason());
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void serverShutdownEndsTheCallAndTellsTwilio() throws Exception {
+        CallSession session = open();
+        session.receive(start(CALL));
+        await(() -> session.state() == CallState.LISTENING, "the stream to start");
+        session.shutdown();
+        assertEquals(CallState.ENDED, session.state());
+        assertEquals(1001, link.closeCode);
+        assertEquals("call ended", link.closeReason);
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void badMessagesAreRefusedAndTheStreamGoesOn() throws Exception {
+        CallSession session = open();
+        session.receive(media(1));
+        session.receive("{not json");
+        session.receive("{\"event\":\"media\",\"streamSid\":\"MZ1\"}");
+        session.receive("{\"event\":\"media\",\"media\":{\"payload\":\"***\"}}");
+        session.receive("{\"event\":\"media\",\"media\":{\"payload\":\""
+                + Base64.getEncoder().encodeToString(new byte[70_000]) + "\"}}");
+        session.receive("{\"event\":\"transcription\",\"text\":\"hi\"}");
+        session.receive(start(CALL));
+        session.receive(start("CA99999999999999999999999999999999"));
+        session.receive(media(3));
+        await(() -> agent.heardSamples == 160, "the good frame after the bad ones");
+        assertEquals(6, session.stats().refused(), "4 malformed, media before start, a second start");
+        assertEquals(CALL, session.callSid(), "the second start changed nothing");
+        assertFalse(session.isEnded());
+        assertEquals(0, link.closeCode);
+        session.receive("{\"event\":\"stop\"}");
+        await(session::isEnded, "the session to end");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void endlessGarbageClosesTheStream() throws Exception {
+        CallSession session = open();
+        session.receive(start(CALL));
+        for (int i = 0; i <= InboundGuard.MAX_REFUSED; i++) {
+            session.receive("garbage " + i);
+        }
+        await(session::isEnded, "the session to end");
+        assertEquals(1008, link.closeCode);
+        assertEquals("too many malformed messages", link.closeReason);
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aFloodFasterThanRealTimeIsDroppedThenClosed() throws Exception {
+        CallSession session = open();
+        session.receive(start(CALL));
+        for (int i = 0; i < InboundGuard.BURST + InboundGuard.MAX_REFUSED + 50; i++) {
+            session.receive(media(i + 2));
+        }
+        await(session::isEnded, "the session to end");
+        assertEquals(1008, link.closeCode);
+        assertEquals("media arriving far faster than real time", link.closeReason);
+        assertTrue(session.stats().framesDropped() > InboundGuard.MAX_REFUSED);
+        assertTrue(agent.heardSamples <= (InboundGuard.BURST + InboundGuard.RATE) * 160,
+                "beyond the burst (and a second of refill) the flood never reached the agent");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aBinaryFrameClosesTheStream() throws Exception {
+        CallSession session = open();
+        session.receive(start(CALL));
+        session.receiveBinary(320);
+        await(session::isEnded, "the session to end");
+        assertEquals(1003, link.closeCode);
+        assertEquals(CallState.FAILED, session.state());
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aMediaFormatOtherThanTwiliosIsRefused() throws Exception {
+        CallSession session = open();
+        session.receive(TwilioMessages.writeEvent(new StreamEvent.Start(1, STREAM, "AC1", CALL, List.of("inbound"),
+                new StreamEvent.MediaFormat("audio/l16", 16000, 1), Map.of())));
+        await(session::isEnded, "the session to end");
+        assertEquals(1003, link.closeCode);
+        assertTrue(session.stats().reason().contains("unsupported media format"));
+        assertNothingLeftBehind();
+    }
+
+    /** Records the link's close; sends go nowhere. */
+    static final class RecordingLink implements MediaLink {
+        volatile int closeCode;
+        volatile String closeReason;
+
+        @Override
+        public void send(String message) {
+        }
+
+        @Override
+        public int pending() {
+            return 0;
+        }
+
+        @Override
+        public long busySince() {
+            return 0;
+        }
+
+        @Override
+        public synchronized void close(int code, String reason) {
+            if (closeCode == 0) {
+                closeCode = code;
+                closeReason = reason;
+            }
+        }
+    }
+
+    /** Counts what it hears; runs on the session's executor only. */
+    static final class TestAgent implements Agent {
+        volatile int heardSamples;
+        volatile String digits = "";
+        volatile boolean ended;
+
+        @Override
+        public void start(CallControl call) {
+        }
+
+        @Override
+        public void hear(Pcm16 audio) {
+            audio.requireRate(8000);
+            heardSamples += audio.sampleCount();
+        }
+
+        @Override
+        public void dtmf(String digit) {
+            digits += digit;
+        }
+
+        @Override
+        public void end() {
+            ended = true;
+        }
+    }
+}
