@@ -56,6 +56,7 @@ public final class CallSession implements CallControl {
     private volatile long refused;
     private final StringBuffer dtmf = new StringBuffer();
     private Agent agent;
+    private volatile boolean finished;
 
     public CallSession(String id, MediaLink link, Services services) {
         this.id = id;
@@ -244,6 +245,7 @@ public final class CallSession implements CallControl {
         }
         services.ended().accept(this);
         executor.shutdown();
+        finished = true;
         Level level = finalState == CallState.FAILED ? Level.WARNING : Level.INFO;
         LOG.log(level, () -> who() + ": media " + finalState.name().toLowerCase() + " (" + why + "): " + stats.framesIn()
                 + " frames in, " + stats.framesOut() + " out, " + stats.marksEchoed() + "/" + stats.marksSent()
@@ -303,8 +305,9 @@ public final class CallSession implements CallControl {
         executor.execute(() -> end(CallState.ENDED, why, NORMAL));
     }
 
+    /** Whether the session has ended and let go of everything it held. */
     public boolean isEnded() {
-        return ended.get();
+        return finished;
     }
 
     public MediaStats stats() {
