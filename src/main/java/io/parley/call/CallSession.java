@@ -28,7 +28,15 @@ public final class CallSession implements CallControl {
     static final int GOING_AWAY = 1001;
     static final int UNSUPPORTED_DATA = 1003;
     static final int POLICY_VIOLATION = 1008;
+    static final int MESSAGE_TOO_BIG = 1009;
     static final int INTERNAL_ERROR = 1011;
+
+    /**
+     * Largest text message accepted: a 64 KiB payload in base64 plus its envelope, so that an oversized payload
+     * still reaches the parser and is refused with its reason; anything larger ends the stream (1009). Checked
+     * here because Liberty 26.0.0.3 delivers messages over the endpoint's declared {@code maxMessageSize}.
+     */
+    public static final int MAX_MESSAGE_CHARS = 96 * 1024;
 
     private static final Logger LOG = Logger.getLogger(CallSession.class.getName());
 
@@ -77,6 +85,13 @@ public final class CallSession implements CallControl {
     /** A text message from Twilio. Called on the WebSocket thread. */
     public void receive(String message) {
         if (ended.get()) {
+            return;
+        }
+        if (message.length() > MAX_MESSAGE_CHARS) {
+            refused++;
+            LOG.warning(() -> who() + ": a message of " + message.length() + " characters; the limit is "
+                    + MAX_MESSAGE_CHARS);
+            fail(MESSAGE_TOO_BIG, "message over " + MAX_MESSAGE_CHARS / 1024 + " KiB");
             return;
         }
         if (guard.admit(System.nanoTime()) != InboundGuard.Verdict.ACCEPT) {

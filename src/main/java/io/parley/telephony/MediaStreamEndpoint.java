@@ -24,11 +24,8 @@ import java.nio.ByteBuffer;
 @Dependent // a CDI bean (one instance per connection), so that Liberty injects it
 public class MediaStreamEndpoint {
 
-    /**
-     * Largest text message read: a 64 KiB payload in base64 plus its envelope, so that an oversized payload
-     * still reaches the parser and is refused with a clear reason; anything larger the container closes (1009).
-     */
-    static final int MAX_MESSAGE_BYTES = 96 * 1024;
+    /** Largest message read ({@link CallSession#MAX_MESSAGE_CHARS}, which the session enforces itself too). */
+    static final int MAX_MESSAGE_BYTES = CallSession.MAX_MESSAGE_CHARS;
     /** A stream that sends nothing for this long is gone (Twilio sends audio every 20 ms, even silence). */
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
 

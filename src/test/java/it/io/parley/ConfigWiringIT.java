@@ -12,13 +12,9 @@ import io.parley.telephony.PublicUrls;
 import io.parley.telephony.TwilioSettings;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.util.Objects;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -34,13 +30,8 @@ class ConfigWiringIT {
 
     @Deployment
     static WebArchive deployment() {
-        File[] libraries = Objects.requireNonNull(new File("target/parley/WEB-INF/lib").listFiles(),
-                "run the package phase first: the WAR's libraries are taken from target/parley");
-        return ShrinkWrap.create(WebArchive.class, "parley-config-wiring.war")
-                .addPackages(false, "io.parley.telephony", "io.parley.call")
-                .addAsResource(new StringAsset("parley.calls.recent-limit=2\n"), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(libraries);
+        return TestArchives.parleyCore("parley-config-wiring.war")
+                .addAsResource(new StringAsset("parley.calls.recent-limit=2\n"), "META-INF/microprofile-config.properties");
     }
 
     @Inject

@@ -31,6 +31,13 @@ class MediaHandshakeIT {
     }
 
     @Test
+    void handshakeSignedOverThePublicWssUrlOpensTheStream() throws Exception {
+        RawStream stream = RawStream.open();
+        stream.close();
+        assertEquals(1000, stream.closeCode(10), "opened (101), then closed normally");
+    }
+
+    @Test
     void unsignedHandshakeIsRefused() {
         assertEquals(403, refusedWith(null));
     }

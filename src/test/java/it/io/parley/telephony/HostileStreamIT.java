@@ -1,0 +1,184 @@
+package it.io.parley.telephony;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.sim.CallResult;
+import io.parley.sim.SimulationReport;
+import it.io.parley.ParleyServer;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Streams that break Twilio's protocol in every way we could think of, each on its own WebSocket, while a
+ * healthy simulated call runs beside them on the same server. Each hostile stream gets a clear, rate-limited
+ * log line and, where it cannot go on, a close with a reason; the healthy call must not notice any of it, and
+ * afterwards no session, executor or call context is left behind.
+ */
+class HostileStreamIT {
+
+    private static final Path LOG = Path.of("target", "liberty", "wlp", "usr", "servers",
+            System.getProperty("liberty.server", "parleyIT"), "logs", "messages.log");
+    private static final byte[] FRAME = new byte[160];
+
+    @Test
+    void hostileStreamsAreContainedAndAHealthyCallBesideThemIsUnaffected() throws Exception {
+        CompletableFuture<SimulationReport> healthy = CompletableFuture.supplyAsync(() -> {
+            try {
+                return MediaEchoIT.simulate("--duration", "14", "--loop", "--jitter-ms", "100");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(1000);
+
+        malformedMessagesAreRefusedAndTheStreamGoesOn();
+        mediaBeforeStartAndASecondStartAreIgnored();
+        aBinaryFrameClosesTheStreamWithUnsupportedData();
+        aMessageOverTheSizeLimitClosesTheStream();
+        aFloodIsCutOff();
+        aClientThatVanishesFailsItsCall();
+        aClientThatStopsReadingIsEndedAfterTheStallTimeout();
+
+        SimulationReport report = healthy.join();
+        CallResult call = report.calls().get(0);
+        assertTrue(call.ok(), call.error());
+        assertTrue(call.echoCorrelation() > 0.9, "correlation " + call.echoCorrelation());
+        assertEquals(0, call.framesLost(), "the healthy call lost no frames");
+        assertEquals(0, call.underruns(), "the healthy caller heard no gap");
+        assertEquals(call.marksReceived(), call.marksEchoed());
+
+        eventually(() -> metric("parley_media_sessions") == 0 && metric("parley_media_executors") == 0
+                && metric("parley_media_call_contexts") == 0 && metric("parley_media_paced_streams") == 0,
+                "every session, executor, call context and paced stream to be gone");
+    }
+
+    private void malformedMessagesAreRefusedAndTheStreamGoesOn() throws Exception {
+        RawStream s = RawStream.open().start();
+        String big = Base64.getEncoder().encodeToString(new byte[66_000]);
+        for (int i = 0; i < 5; i++) {
+            s.send("{\"event\":\"media\",");                                                   // not JSON
+            s.send("{\"event\":\"media\",\"streamSid\":\"" + s.streamSid + "\"}");             // no media
+            s.send("{\"event\":\"media\",\"media\":{\"payload\":\"!!not base64!!\"}}");      // bad payload
+            s.send("{\"event\":\"media\",\"media\":{\"payload\":\"" + big + "\"}}");          // over 64 KiB
+            s.send("{\"event\":\"sparkle\",\"glitter\":true}");                               // unknown event
+            s.send("{\"sequenceNumber\":\"3\"}");                                             // no event
+        }
+        for (int i = 0; i < 60; i++) {
+            s.media(FRAME);
+        }
+        assertNotNull(s.next("\"media\"", 10), "the stream still echoes after the garbage");
+        JsonObject media = eventuallyMedia(s.callSid, m -> m.getJsonNumber("framesIn").longValue() == 60);
+        assertEquals(25, media.getJsonNumber("messagesRefused").longValue(), "5 kinds x 5 refused, unknown events tolerated");
+        assertEquals("LISTENING", media.getString("state"));
+        long lines = logLines(s.callSid + ": refused a message");
+        assertTrue(lines >= 1 && lines <= 3, "30 bad messages in a moment make 1-3 log lines, not " + lines);
+        s.stop();
+        assertEquals(1000, s.closeCode(10));
+    }
+
+    private void mediaBeforeStartAndASecondStartAreIgnored() throws Exception {
+        RawStream s = RawStream.open();
+        s.media(FRAME).media(FRAME).start().start(ParleyServer.newCallSid()).media(FRAME);
+        JsonObject media = eventuallyMedia(s.callSid, m -> m.getJsonNumber("framesIn").longValue() == 1);
+        assertEquals(3, media.getJsonNumber("messagesRefused").longValue(), "2 frames before start, 1 second start");
+        s.stop();
+        assertEquals(1000, s.closeCode(10));
+    }
+
+    private void aBinaryFrameClosesTheStreamWithUnsupportedData() throws Exception {
+        RawStream s = RawStream.open().start();
+        s.sendBinary(FRAME);
+        assertEquals(1003, s.closeCode(10));
+        assertTrue(s.closeReason.contains("binary frames"), s.closeReason);
+        JsonObject media = eventuallyMedia(s.callSid, m -> m.getString("state").equals("FAILED"));
+        assertTrue(media.getString("stateReason").contains("binary"), media.toString());
+    }
+
+    private void aMessageOverTheSizeLimitClosesTheStream() throws Exception {
+        RawStream s = RawStream.open().start();
+        s.send("{\"event\":\"media\",\"media\":{\"payload\":\""
+                + Base64.getEncoder().encodeToString(new byte[120_000]) + "\"}}");
+        assertEquals(1009, s.closeCode(10), "too big for the 96 KiB message limit");
+        assertTrue(s.closeReason.contains("over 96 KiB"), s.closeReason);
+        eventuallyMedia(s.callSid, m -> m.getString("state").equals("FAILED"));
+    }
+
+    private void aFloodIsCutOff() throws Exception {
+        RawStream s = RawStream.open().start();
+        int sent = 0;
+        while (!s.closed.isDone() && sent < 2000) {
+            s.media(FRAME);
+            sent++;
+        }
+        assertEquals(1008, s.closeCode(10));
+        assertTrue(s.closeReason.contains("faster than real time"), s.closeReason);
+        JsonObject media = eventuallyMedia(s.callSid, m -> m.getString("state").equals("FAILED"));
+        assertTrue(media.getJsonNumber("framesDropped").longValue() > 250, media.toString());
+        assertTrue(logLines(s.callSid + ": messages arriving faster than real time") <= 3);
+    }
+
+    private void aClientThatVanishesFailsItsCall() throws Exception {
+        RawStream s = RawStream.open().start();
+        for (int i = 0; i < 10; i++) {
+            s.media(FRAME);
+        }
+        s.vanish();
+        JsonObject media = eventuallyMedia(s.callSid, m -> m.getString("state").equals("FAILED"));
+        assertTrue(media.getString("stateReason").startsWith("stream lost"), media.toString());
+    }
+
+    private void aClientThatStopsReadingIsEndedAfterTheStallTimeout() throws Exception {
+        RawStream s = RawStream.openNotReading().start();
+        for (int i = 0; i < 75; i++) {   // 1.5 s of audio: the echo's first mark goes out after 1 s
+            s.media(FRAME);
+            Thread.sleep(20);
+        }
+        JsonObject media = eventuallyMedia(s.callSid, m -> m.getString("state").equals("FAILED"));
+        assertTrue(media.getString("stateReason").contains("not echoed"), media.toString());
+        s.vanish();
+    }
+
+    private static JsonObject eventuallyMedia(String callSid, java.util.function.Predicate<JsonObject> condition)
+            throws InterruptedException {
+        JsonObject[] last = new JsonObject[1];
+        eventually(() -> {
+            JsonObject call = ParleyServer.call(callSid);
+            last[0] = call.containsKey("media") && !call.isNull("media") ? call.getJsonObject("media") : null;
+            return last[0] != null && condition.test(last[0]);
+        }, "call " + callSid + " to reach the expected media state (last seen " + last[0] + ")");
+        return last[0];
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static double metric(String name) {
+        for (String line : ParleyServer.get("/metrics").body().split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no metric " + name);
+    }
+
+    private static long logLines(String fragment) throws IOException {
+        try (var lines = Files.lines(LOG)) {
+            return lines.filter(l -> l.contains(fragment)).count();
+        }
+    }
+}
