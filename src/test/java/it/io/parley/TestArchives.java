@@ -1,6 +1,7 @@
 package it.io.parley;
 
 import io.parley.call.CallScopeExtension;
+import io.parley.telephony.TwilioWebhookResource;
 import jakarta.enterprise.inject.spi.Extension;
 import java.io.File;
 import java.util.Objects;
@@ -8,7 +9,11 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** Arquillian deployments: Parley's call-handling classes (not its HTTP API or metrics) and the WAR's libraries. */
+/**
+ * Arquillian deployments: Parley's call-handling classes and the WAR's libraries, without the webhook resource:
+ * its {@code @Timed} metric lives in Liberty's server-wide registry, and undeploying a second application that
+ * declares it removes it from under the real application (whose webhooks then fail).
+ */
 public final class TestArchives {
 
     private TestArchives() {
@@ -23,6 +28,7 @@ public final class TestArchives {
                 .addAsServiceProvider(Extension.class, CallScopeExtension.class)
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml")
+                .deleteClass(TwilioWebhookResource.class)
                 .addAsLibraries(libraries);
     }
 }

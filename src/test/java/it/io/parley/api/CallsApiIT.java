@@ -28,7 +28,8 @@ class CallsApiIT {
         assertEquals(200, response.statusCode());
         JsonArray calls = (JsonArray) ParleyServer.parse(response.body());
         var sids = calls.getValuesAs(JsonObject.class).stream().map(c -> c.getString("callSid")).toList();
-        assertTrue(sids.indexOf(newer) >= 0 && sids.indexOf(newer) < sids.indexOf(older), sids.toString());
+        assertTrue(sids.indexOf(newer) >= 0 && sids.indexOf(newer) < sids.indexOf(older),
+                "newer " + newer + " before older " + older + " in " + sids);
     }
 
     @Test

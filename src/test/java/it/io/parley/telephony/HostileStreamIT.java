@@ -150,7 +150,11 @@ class HostileStreamIT {
             throws InterruptedException {
         JsonObject[] last = new JsonObject[1];
         eventually(() -> {
-            JsonObject call = ParleyServer.call(callSid);
+            var response = ParleyServer.send(ParleyServer.api("/api/calls/" + callSid).GET().build());
+            if (response.statusCode() == 404) {
+                return false; // the start is still on its way through the call's executor
+            }
+            JsonObject call = ParleyServer.json(response);
             last[0] = call.containsKey("media") && !call.isNull("media") ? call.getJsonObject("media") : null;
             return last[0] != null && condition.test(last[0]);
         }, "call " + callSid + " to reach the expected media state (last seen " + last[0] + ")");
