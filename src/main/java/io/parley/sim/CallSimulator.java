@@ -27,6 +27,8 @@ public final class CallSimulator {
 
     /** The clock that sends caller frames and plays server audio for every call. */
     private static final long TICK_MILLIS = 5;
+    /** Clock threads; calls are shared out between them. */
+    private static final int CLOCKS = 2;
 
     private CallSimulator() {
     }
@@ -60,7 +62,8 @@ public final class CallSimulator {
         CallerAudio caller = new CallerAudio(clip, options.loop(), options.pauseMillis());
         ExecutorService io = Executors.newFixedThreadPool(Math.max(2, Math.min(8, options.calls())), daemon("sim-io"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(io).build();
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("sim-clock"));
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(CLOCKS + 1, daemon("sim-clock"));
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("sim-metrics"));
         ExecutorService dialer = Executors.newFixedThreadPool(Math.min(16, options.calls()), daemon("sim-dial"));
         Histogram arrivalGaps = new Histogram();
         Histogram markWaits = new Histogram();
@@ -75,25 +78,31 @@ public final class CallSimulator {
             for (int i = 0; i < options.calls(); i++) {
                 calls.add(new SimulatedCall(options, http, caller, arrivalGaps, markWaits));
             }
-            long[] last = {0};
-            clock.scheduleAtFixedRate(() -> {
-                long now = System.nanoTime();
-                if (last[0] != 0) {
-                    tickGaps.record(now - last[0]);
+            for (int c = 0; c < CLOCKS; c++) {
+                List<SimulatedCall> share = new ArrayList<>();
+                for (int i = c; i < calls.size(); i += CLOCKS) {
+                    share.add(calls.get(i));
                 }
-                last[0] = now;
-                for (SimulatedCall call : calls) {
-                    try {
-                        call.tick(now);
-                    } catch (RuntimeException e) {
-                        e.printStackTrace();
+                long[] last = {0};
+                clock.scheduleAtFixedRate(() -> {
+                    long now = System.nanoTime();
+                    if (last[0] != 0) {
+                        tickGaps.record(now - last[0]);
                     }
-                }
-            }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+                    last[0] = now;
+                    for (SimulatedCall call : share) {
+                        try {
+                            call.tick(now);
+                        } catch (RuntimeException e) {
+                            e.printStackTrace();
+                        }
+                    }
+                }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            }
             if (options.serverMetrics()) {
-                clock.scheduleAtFixedRate(() -> CompletableFuture.runAsync(() -> ServerMetrics
-                        .get(server.read(), ServerMetrics.HEAP_USED)
-                        .ifPresent(h -> peakHeap.accumulateAndGet((long) h, Math::max)), io), 1, 2, TimeUnit.SECONDS);
+                // its own thread: a blocking read on the client's executor would hold up the calls' audio
+                sampler.scheduleAtFixedRate(() -> ServerMetrics.get(server.read(), ServerMetrics.HEAP_USED)
+                        .ifPresent(h -> peakHeap.accumulateAndGet((long) h, Math::max)), 1, 5, TimeUnit.SECONDS);
             }
             for (int i = 0; i < calls.size(); i++) {
                 SimulatedCall call = calls.get(i);
@@ -114,6 +123,7 @@ public final class CallSimulator {
                 throw new IOException(e.getCause());
             }
             clock.shutdownNow();
+            sampler.shutdownNow();
             double wall = (System.nanoTime() - started) / 1e9;
             double simCpu = (processCpuNanos() - cpuBefore) / 1e9;
             Map<String, Double> after = options.serverMetrics() ? server.read() : Map.of();
@@ -124,6 +134,7 @@ public final class CallSimulator {
                     after, peakHeap.get());
         } finally {
             clock.shutdownNow();
+            sampler.shutdownNow();
             dialer.shutdownNow();
             io.shutdown();
         }

@@ -6,6 +6,7 @@ import io.parley.audio.MuLawAudio;
 import io.parley.audio.Pcm16;
 import io.parley.audio.Resampler;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -18,8 +19,10 @@ final class CallerAudio {
     static final double VOICED_DBFS = -40;
 
     private static final byte[] SILENCE = MuLawAudio.silence(FrameAssembler.FRAME_BYTES).data();
+    private static final String SILENCE_BASE64 = Base64.getEncoder().encodeToString(SILENCE);
 
     private final List<byte[]> frames = new ArrayList<>();
+    private final List<String> base64 = new ArrayList<>();
     private final boolean[] voiced;
     private final int pauseFrames;
     private final boolean loop;
@@ -29,6 +32,7 @@ final class CallerAudio {
         FrameAssembler assembler = new FrameAssembler();
         assembler.push(narrow, f -> frames.add(f.data()));
         assembler.flush(f -> frames.add(f.data()));
+        frames.forEach(f -> base64.add(Base64.getEncoder().encodeToString(f)));
         this.voiced = new boolean[frames.size()];
         for (int i = 0; i < voiced.length; i++) {
             voiced[i] = Levels.rmsDbfs(frames.get(i)) > VOICED_DBFS;
@@ -41,6 +45,12 @@ final class CallerAudio {
     byte[] frame(long k) {
         int index = indexInClip(k);
         return index < 0 ? SILENCE : frames.get(index);
+    }
+
+    /** The k-th frame in base64, encoded once for all calls. */
+    String frameBase64(long k) {
+        int index = indexInClip(k);
+        return index < 0 ? SILENCE_BASE64 : base64.get(index);
     }
 
     boolean voiced(long k) {

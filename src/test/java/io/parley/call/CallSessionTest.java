@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +27,7 @@ class CallSessionTest {
     private static final String CALL = "CA22222222222222222222222222222222";
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    private final MediaClock clock = new MediaClock(ticker);
+    private final MediaClock clock = new MediaClock(Executors.defaultThreadFactory(), pool);
     private final CallRegistry registry = new CallRegistry(new RecordingEvents(), 10);
     private final MediaSettings settings = new MediaSettings("test", 160, 2000, 3000, 50);
     private final List<CallSession> live = new ArrayList<>();
@@ -41,7 +39,7 @@ class CallSessionTest {
     @AfterEach
     void stop() throws InterruptedException {
         pool.shutdown();
-        ticker.shutdownNow();
+        clock.stop();
         assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
     }
 

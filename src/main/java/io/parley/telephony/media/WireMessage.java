@@ -7,6 +7,9 @@ import java.util.Map;
  * The JSON of a media-stream message as Twilio writes it, one nullable field per property of any event;
  * JSON-B reads and writes it and leaves out nulls. Unknown properties are ignored when reading. Public only
  * because JSON-B needs it; use {@link TwilioMessages}.
+ *
+ * <p>Equality is identity: Yasson puts every object it writes into a hash set (to detect cycles), and a record's
+ * own hashCode would hash the whole base64 payload of every frame, which showed as the top cost of writing media.
  */
 public record WireMessage(String event, String sequenceNumber, String streamSid, String protocol, String version,
                    Start start, Media media, Dtmf dtmf, Mark mark, Stop stop) {
@@ -19,6 +22,15 @@ public record WireMessage(String event, String sequenceNumber, String streamSid,
     }
 
     public record Media(String track, String chunk, String timestamp, String payload) {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     public record Dtmf(String track, String digit) {
@@ -28,6 +40,16 @@ public record WireMessage(String event, String sequenceNumber, String streamSid,
     }
 
     public record Stop(String accountSid, String callSid) {
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     static WireMessage outbound(String event, String streamSid, Media media, Mark mark) {
