@@ -26,6 +26,12 @@ public class EchoAgent implements Agent {
     static final int SEGMENT_FRAMES = 50;
     /** Frames held back before the echo starts. */
     static final int BUILD_OUT_FRAMES = 6;
+    /**
+     * Queued echo beyond the lead after which caller audio is skipped. The caller's audio comes in real time
+     * and the echo goes out in real time, so a backlog left by a hiccup would otherwise delay the echo for the
+     * rest of the call; a line test should show the hiccup (as a skip) and then sound as before.
+     */
+    static final long MAX_BACKLOG_MILLIS = 100;
 
     private static final Logger LOG = Logger.getLogger(EchoAgent.class.getName());
 
@@ -33,6 +39,7 @@ public class EchoAgent implements Agent {
     private int samplesInSegment;
     private final List<Pcm16> buildOut = new ArrayList<>();
     private boolean flowing;
+    private long skippedFrames;
 
     @Override
     public void start(CallControl call) {
@@ -55,11 +62,23 @@ public class EchoAgent implements Agent {
     }
 
     private void echo(Pcm16 audio) {
+        if (call.audio().queuedMillis() > MAX_BACKLOG_MILLIS) {
+            skippedFrames++;
+            return;
+        }
         call.audio().play(audio.toMuLaw());
         samplesInSegment += audio.sampleCount();
         if (samplesInSegment >= SEGMENT_FRAMES * Pcm16.RATE_8K / 50) {
             call.audio().mark("echo");
             samplesInSegment = 0;
+        }
+    }
+
+    @Override
+    public void end() {
+        if (skippedFrames > 0) {
+            LOG.info(() -> "Call " + call.callSid() + ": the echo skipped " + skippedFrames * 20
+                    + " ms of caller audio to stay within " + MAX_BACKLOG_MILLIS + " ms of its lead");
         }
     }
 

@@ -60,6 +60,7 @@ public final class CallSimulator {
     public static SimulationReport run(SimOptions options, PrintStream progress) throws IOException, InterruptedException {
         Pcm16 clip = options.wav().isPresent() ? WavFile.read(options.wav().get()) : TestUtterance.create();
         CallerAudio caller = new CallerAudio(clip, options.loop(), options.pauseMillis());
+        WarmUp.run(caller, options);
         ExecutorService io = Executors.newFixedThreadPool(Math.max(2, Math.min(8, options.calls())), daemon("sim-io"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(io).build();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(CLOCKS + 1, daemon("sim-clock"));

@@ -236,6 +236,11 @@ public final class OutboundAudio implements MediaClock.Paced {
         }
     }
 
+    /** Audio queued and not yet sent (beyond what is already on its way, at most the lead). */
+    public synchronized long queuedMillis() {
+        return queuedFrames * 20L;
+    }
+
     public synchronized Stats stats() {
         long avg = roundTrips == 0 ? 0 : roundTripTotalNanos / roundTrips / 1_000_000;
         return new Stats(framesSent, framesDropped, marksSent, marksEchoed, clears, queuedFrames * 20L, avg,
