@@ -43,5 +43,8 @@ public class MediaMetrics {
         metrics.gauge(Metadata.builder().withName("parley.media.clock.max.gap")
                 .withDescription("Longest gap between media clock ticks").withUnit(MetricUnits.MILLISECONDS).build(),
                 clock, MediaClock::maxTickGapMillis);
+        metrics.gauge(Metadata.builder().withName("parley.media.clock.max.dispatch.delay")
+                .withDescription("Longest time from a media clock tick to its sending")
+                .withUnit(MetricUnits.MILLISECONDS).build(), clock, MediaClock::maxDispatchDelayMillis);
     }
 }

@@ -57,6 +57,7 @@ public class MediaClock {
     private long lastTick;
     private volatile long lateTicks;
     private volatile long maxTickGapNanos;
+    private volatile long maxDispatchDelayNanos;
 
     public MediaClock() {
         // CDI; the thread factory and the pool are injected
@@ -106,6 +107,14 @@ public class MediaClock {
 
     public long maxTickGapMillis() {
         return maxTickGapNanos / 1_000_000;
+    }
+
+    /**
+     * Longest wait of a group's tick for a pool thread: sending delayed by the pool's queue, which grows when
+     * the server is short of CPU (docs/PERFORMANCE.md).
+     */
+    public long maxDispatchDelayMillis() {
+        return maxDispatchDelayNanos / 1_000_000;
     }
 
     private synchronized void start() {
@@ -179,6 +188,10 @@ public class MediaClock {
         final AtomicBoolean busy = new AtomicBoolean();
 
         void tick(long now) {
+            long delay = System.nanoTime() - now;
+            if (delay > maxDispatchDelayNanos) {
+                maxDispatchDelayNanos = delay;
+            }
             try {
                 for (Paced stream : streams) {
                     try {
