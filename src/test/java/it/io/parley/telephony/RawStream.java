@@ -57,6 +57,16 @@ final class RawStream implements WebSocket.Listener {
         return this;
     }
 
+    /** Sends a media frame unless the stream is closed already; false once it is (the server cut it off). */
+    boolean tryMedia(byte[] frame) {
+        try {
+            media(frame);
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            return false;
+        }
+    }
+
     RawStream start() {
         return start(callSid);
     }
