@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -61,7 +62,8 @@ public final class CallSession implements CallControl {
     private volatile OutboundAudio audio;
     private volatile long framesIn;
     private volatile long inboundDropped;
-    private volatile long refused;
+    /** Counted on the WebSocket thread and on the executor. */
+    private final AtomicLong refused = new AtomicLong();
     private final StringBuffer dtmf = new StringBuffer();
     private Agent agent;
     private volatile boolean finished;
@@ -88,7 +90,7 @@ public final class CallSession implements CallControl {
             return;
         }
         if (message.length() > MAX_MESSAGE_CHARS) {
-            refused++;
+            refused.incrementAndGet();
             LOG.warning(() -> who() + ": a message of " + message.length() + " characters; the limit is "
                     + MAX_MESSAGE_CHARS);
             fail(MESSAGE_TOO_BIG, "message over " + MAX_MESSAGE_CHARS / 1024 + " KiB");
@@ -127,7 +129,7 @@ public final class CallSession implements CallControl {
 
     /** A binary frame: not part of Twilio's protocol. */
     public void receiveBinary(int length) {
-        refused++;
+        refused.incrementAndGet();
         LOG.warning(() -> who() + ": binary frame of " + length + " bytes; media streams are JSON text");
         fail(UNSUPPORTED_DATA, "binary frames are not part of the media-stream protocol");
     }
@@ -155,7 +157,7 @@ public final class CallSession implements CallControl {
     }
 
     private void refuse(String problem) {
-        refused++;
+        refused.incrementAndGet();
         complaints.warning(() -> who() + ": refused a message: " + problem);
         if (guard.refuse() == InboundGuard.Verdict.CLOSE) {
             fail(POLICY_VIOLATION, "too many malformed messages");
@@ -170,7 +172,7 @@ public final class CallSession implements CallControl {
 
     private void onMedia(StreamEvent.Media media) {
         if (start == null) {
-            refused++;
+            refused.incrementAndGet();
             complaints.warning(() -> who() + ": media before start; ignored");
             return;
         }
@@ -205,7 +207,7 @@ public final class CallSession implements CallControl {
 
     private void onStart(StreamEvent.Start s) {
         if (start != null) {
-            refused++;
+            refused.incrementAndGet();
             complaints.warning(() -> who() + ": a second start (call " + s.callSid() + ", stream " + s.streamSid()
                     + "); ignored, the stream keeps its first");
             return;
@@ -329,7 +331,7 @@ public final class CallSession implements CallControl {
         OutboundAudio out = audio;
         OutboundAudio.Stats o = out == null ? new OutboundAudio.Stats(0, 0, 0, 0, 0, 0, 0, 0) : out.stats();
         return new MediaStats(streamSid(), state, reason, framesIn, o.framesSent(), inboundDropped + o.framesDropped(),
-                o.marksSent(), o.marksEchoed(), o.clears(), o.markRoundTripMillisAvg(), refused, dtmf.toString());
+                o.marksSent(), o.marksEchoed(), o.clears(), o.markRoundTripMillisAvg(), refused.get(), dtmf.toString());
     }
 
     private String who() {

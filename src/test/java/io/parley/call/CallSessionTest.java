@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.audio.Pcm16;
 import io.parley.telephony.media.MediaClock;
-import io.parley.telephony.media.MediaLink;
+import io.parley.telephony.media.FakeLink;
 import io.parley.telephony.media.StreamEvent;
 import io.parley.telephony.media.TwilioMessages;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class CallSessionTest {
     private final CallRegistry registry = new CallRegistry(new RecordingEvents(), 10);
     private final MediaSettings settings = new MediaSettings("test", 160, 2000, 3000, 50);
     private final List<CallSession> live = new ArrayList<>();
-    private final RecordingLink link = new RecordingLink();
+    private final FakeLink link = new FakeLink();
     private final TestAgent agent = new TestAgent();
     private final int executorsBefore = SerialExecutor.live();
     private final int contextsBefore = CallBeans.live();
@@ -201,34 +201,6 @@ class CallSessionTest {
         assertEquals(1003, link.closeCode);
         assertTrue(session.stats().reason().contains("unsupported media format"));
         assertNothingLeftBehind();
-    }
-
-    /** Records the link's close; sends go nowhere. */
-    static final class RecordingLink implements MediaLink {
-        volatile int closeCode;
-        volatile String closeReason;
-
-        @Override
-        public void send(String message) {
-        }
-
-        @Override
-        public int pending() {
-            return 0;
-        }
-
-        @Override
-        public long busySince() {
-            return 0;
-        }
-
-        @Override
-        public synchronized void close(int code, String reason) {
-            if (closeCode == 0) {
-                closeCode = code;
-                closeReason = reason;
-            }
-        }
     }
 
     /** Counts what it hears; runs on the session's executor only. */

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.audio.Pcm16;
 import io.parley.call.CallControl;
 import io.parley.call.CallState;
-import io.parley.telephony.media.MediaLink;
+import io.parley.telephony.media.FakeLink;
+import io.parley.telephony.media.StreamCommand;
 import io.parley.telephony.media.OutboundAudio;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
@@ -18,27 +17,7 @@ class EchoAgentTest {
 
     private static final long FRAME = 20_000_000L;
 
-    private final List<String> sent = new ArrayList<>();
-    private final MediaLink link = new MediaLink() {
-        @Override
-        public void send(String message) {
-            sent.add(message);
-        }
-
-        @Override
-        public int pending() {
-            return 0;
-        }
-
-        @Override
-        public long busySince() {
-            return 0;
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-    };
+    private final FakeLink link = new FakeLink();
     private final OutboundAudio audio = new OutboundAudio("MZ1", link, OutboundAudio.Settings.defaults(), why -> { });
     private final EchoAgent echo = new EchoAgent();
     private long now = System.nanoTime();
@@ -75,7 +54,7 @@ class EchoAgentTest {
 
         echo.dtmf("5");
         assertEquals(1, audio.stats().clears());
-        assertTrue(sent.get(sent.size() - 1).contains("\"clear\""));
+        assertEquals(new StreamCommand.Clear("MZ1"), link.sent.get(link.sent.size() - 1));
     }
 
     @Test

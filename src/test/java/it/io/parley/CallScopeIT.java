@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.call.CallSession;
 import io.parley.call.CallSessions;
 import io.parley.call.CurrentCall;
-import io.parley.telephony.media.MediaLink;
+import io.parley.telephony.media.FakeLink;
 import io.parley.telephony.media.StreamEvent;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ class CallScopeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestArchives.parleyCore("parley-call-scope.war").addClasses(CallProbe.class);
+        return TestArchives.parleyCore("parley-call-scope.war").addClasses(CallProbe.class, FakeLink.class);
     }
 
     @Inject
@@ -85,7 +85,7 @@ class CallScopeIT {
     }
 
     private CallSession start(String callSid) {
-        CallSession session = sessions.open(new SilentLink());
+        CallSession session = sessions.open(new FakeLink());
         session.accept(new StreamEvent.Start(1, "MZ" + callSid.substring(2), "AC0", callSid, List.of("inbound"),
                 new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1), Map.of("Direction", "inbound")));
         return session;
@@ -104,26 +104,5 @@ class CallScopeIT {
             }
         });
         return seen;
-    }
-
-    /** The test plays Twilio without a socket: nothing is sent anywhere. */
-    private static final class SilentLink implements MediaLink {
-        @Override
-        public void send(String message) {
-        }
-
-        @Override
-        public int pending() {
-            return 0;
-        }
-
-        @Override
-        public long busySince() {
-            return 0;
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
     }
 }

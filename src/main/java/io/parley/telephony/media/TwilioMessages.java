@@ -23,15 +23,7 @@ public final class TwilioMessages {
     }
 
     public static StreamEvent parse(String json) throws MalformedMessageException {
-        WireMessage wire;
-        try {
-            wire = JSONB.fromJson(json, WireMessage.class);
-        } catch (JsonbException e) {
-            throw new MalformedMessageException("not a media-stream JSON object: " + rootMessage(e), e);
-        }
-        if (wire == null || wire.event() == null) {
-            throw new MalformedMessageException("no \"event\"");
-        }
+        WireMessage wire = read(json);
         long sequence = number(wire.sequenceNumber(), "sequenceNumber", -1);
         return switch (wire.event()) {
             case "connected" -> new StreamEvent.Connected(wire.protocol(), wire.version());
@@ -66,15 +58,7 @@ public final class TwilioMessages {
 
     /** Twilio's side: what the call simulator parses. */
     public static StreamCommand parseCommand(String json) throws MalformedMessageException {
-        WireMessage wire;
-        try {
-            wire = JSONB.fromJson(json, WireMessage.class);
-        } catch (JsonbException e) {
-            throw new MalformedMessageException("not a media-stream JSON object: " + rootMessage(e), e);
-        }
-        if (wire == null || wire.event() == null) {
-            throw new MalformedMessageException("no \"event\"");
-        }
+        WireMessage wire = read(json);
         String streamSid = require(wire.streamSid(), "streamSid");
         return switch (wire.event()) {
             case "media" -> {
@@ -120,6 +104,20 @@ public final class TwilioMessages {
                     null, null);
         }
         return JSONB.toJson(wire);
+    }
+
+    /** A message with an {@code event}, whatever else it has. */
+    private static WireMessage read(String json) throws MalformedMessageException {
+        WireMessage wire;
+        try {
+            wire = JSONB.fromJson(json, WireMessage.class);
+        } catch (JsonbException e) {
+            throw new MalformedMessageException("not a media-stream JSON object: " + rootMessage(e), e);
+        }
+        if (wire == null || wire.event() == null) {
+            throw new MalformedMessageException("no \"event\"");
+        }
+        return wire;
     }
 
     private static String text(long number) {

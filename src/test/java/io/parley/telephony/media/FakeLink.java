@@ -3,10 +3,13 @@ package io.parley.telephony.media;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A link that records what would go to Twilio; it can be made to hang like a stalled socket. */
-final class FakeLink implements MediaLink {
+/**
+ * A link that records what would go to Twilio (parsed, so a message Twilio would not read fails the test) and
+ * how it was closed; it can be made to hang like a stalled socket. Shared by the tests of several packages.
+ */
+public final class FakeLink implements MediaLink {
 
-    final List<StreamCommand> sent = new ArrayList<>();
+    public final List<StreamCommand> sent = new ArrayList<>();
     boolean stalled;
     long stalledSince;
 
@@ -29,8 +32,8 @@ final class FakeLink implements MediaLink {
         return stalled ? stalledSince : 0;
     }
 
-    int closeCode;
-    String closeReason;
+    public volatile int closeCode;
+    public volatile String closeReason;
 
     @Override
     public synchronized void close(int code, String reason) {
@@ -40,7 +43,7 @@ final class FakeLink implements MediaLink {
         }
     }
 
-    synchronized long count(Class<? extends StreamCommand> type) {
+    public synchronized long count(Class<? extends StreamCommand> type) {
         return sent.stream().filter(type::isInstance).count();
     }
 
