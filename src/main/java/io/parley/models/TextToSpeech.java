@@ -1,0 +1,28 @@
+package io.parley.models;
+
+import io.parley.audio.Pcm16;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * Speech from text. Audio is handed over in chunks as it is produced (a remote server streams it; the
+ * embedded voice produces it a sentence at a time), at the engine's own rate, which the chunks carry.
+ */
+public interface TextToSpeech {
+
+    /** For logs and health data, e.g. "embedded FreeTTS kevin16". */
+    String describe();
+
+    /** Synthesises {@code text}; {@code audio} is called for each chunk, in order, on some other thread. */
+    Synthesis speak(String text, Consumer<Pcm16> audio);
+
+    /** A synthesis under way. */
+    interface Synthesis {
+
+        /** Completes after the last chunk, or exceptionally when the engine failed. */
+        CompletionStage<Void> done();
+
+        /** Stops producing audio (barge-in); {@link #done()} then completes without further chunks. */
+        void cancel();
+    }
+}
