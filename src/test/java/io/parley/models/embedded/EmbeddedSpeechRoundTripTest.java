@@ -3,10 +3,7 @@ package io.parley.models.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parley.audio.FrameAssembler;
-import io.parley.audio.MuLawAudio;
 import io.parley.audio.Pcm16;
-import io.parley.audio.Resampler;
 import io.parley.models.SpeechToText;
 import io.parley.models.TextToSpeech;
 import java.nio.file.Path;
@@ -43,29 +40,9 @@ class EmbeddedSpeechRoundTripTest {
         executor.shutdownNow();
     }
 
-    static Pcm16 say(String text) throws Exception {
-        List<Pcm16> chunks = new ArrayList<>();
-        tts.speak(text, chunks::add).done().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        Pcm16 all = new Pcm16(chunks.get(0).sampleRate(), new short[0]);
-        for (Pcm16 chunk : chunks) {
-            all = all.append(chunk);
-        }
-        return all;
-    }
-
-    /** What the caller's phone line does to audio: 8 kHz μ-law in 20 ms frames. */
-    static List<Pcm16> overThePhone(Pcm16 speech) {
-        MuLawAudio narrow = Resampler.convert(speech, Pcm16.RATE_8K).toMuLaw();
-        List<Pcm16> frames = new ArrayList<>();
-        FrameAssembler assembler = new FrameAssembler();
-        assembler.push(narrow, frame -> frames.add(frame.toPcm16()));
-        assembler.flush(frame -> frames.add(frame.toPcm16()));
-        return frames;
-    }
-
     @Test
     void freeTtsSpeaksAt16kHz() throws Exception {
-        Pcm16 speech = say("Hello, this is Parley.");
+        Pcm16 speech = SpeechSamples.say(tts, "Hello, this is Parley.");
         assertEquals(16000, speech.sampleRate());
         assertTrue(speech.durationMillis() > 800 && speech.durationMillis() < 4000, speech.durationMillis() + " ms");
         assertTrue(speech.rmsDbfs() > -35, "audible: " + speech.rmsDbfs() + " dBFS");
@@ -73,7 +50,7 @@ class EmbeddedSpeechRoundTripTest {
 
     @Test
     void voskHearsFreeTtsThroughThePhoneLine() throws Exception {
-        List<Pcm16> frames = overThePhone(say("The weather is nice today."));
+        List<Pcm16> frames = SpeechSamples.overThePhone(SpeechSamples.say(tts, "The weather is nice today."));
         try (SpeechToText.Utterance utterance = stt.begin()) {
             boolean partialSeen = false;
             for (Pcm16 frame : frames) {
@@ -99,9 +76,19 @@ class EmbeddedSpeechRoundTripTest {
     @Test
     void aCancelledSynthesisProducesNothingMore() throws Exception {
         List<Pcm16> chunks = new ArrayList<>();
-        TextToSpeech.Synthesis synthesis = tts.speak("One. Two. Three. Four. Five. Six.", chunks::add);
-        synthesis.cancel();
-        synthesis.done().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        assertTrue(chunks.size() <= 1, "at most the chunk under way when cancelled: " + chunks.size());
+        java.util.concurrent.atomic.AtomicReference<TextToSpeech.Synthesis> running = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        running.set(tts.speak("One. Two. Three. Four. Five. Six.", chunk -> {
+            chunks.add(chunk);
+            try {
+                started.await(5, TimeUnit.SECONDS);   // the caller barges in after the first sentence
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.get().cancel();
+        }));
+        started.countDown();
+        running.get().done().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertEquals(1, chunks.size(), "nothing after the cancel");
     }
 }
