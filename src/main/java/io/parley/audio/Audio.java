@@ -1,7 +1,5 @@
 package io.parley.audio;
 
-import java.time.Duration;
-
 /**
  * Mono audio that carries its own format, so an 8 kHz buffer is never handed to a 16 kHz consumer by mistake.
  */
@@ -16,10 +14,6 @@ public sealed interface Audio permits Pcm16, MuLawAudio {
     int sampleRate();
 
     int sampleCount();
-
-    default Duration duration() {
-        return Duration.ofNanos(sampleCount() * 1_000_000_000L / sampleRate());
-    }
 
     default long durationMillis() {
         return sampleCount() * 1000L / sampleRate();

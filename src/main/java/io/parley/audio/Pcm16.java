@@ -52,10 +52,6 @@ public record Pcm16(int sampleRate, short[] samples) implements Audio {
         return this;
     }
 
-    public Pcm16 slice(int from, int to) {
-        return new Pcm16(sampleRate, Arrays.copyOfRange(samples, from, to));
-    }
-
     public Pcm16 append(Pcm16 other) {
         other.requireRate(sampleRate);
         short[] joined = Arrays.copyOf(samples, samples.length + other.samples.length);

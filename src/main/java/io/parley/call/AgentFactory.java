@@ -35,11 +35,6 @@ public class AgentFactory {
         return named.get();
     }
 
-    /** Whether {@code parley.agent} names an agent that exists. */
-    public boolean configuredAgentExists() {
-        return agents.select(NamedLiteral.of(settings.agent())).isResolvable();
-    }
-
     public List<String> known() {
         return agents.handlesStream().map(h -> h.getBean().getName()).filter(Objects::nonNull).sorted().toList();
     }

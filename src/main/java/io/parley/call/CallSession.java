@@ -96,10 +96,11 @@ public final class CallSession implements CallControl {
             fail(MESSAGE_TOO_BIG, "message over " + MAX_MESSAGE_CHARS / 1024 + " KiB");
             return;
         }
-        if (guard.admit(System.nanoTime()) != InboundGuard.Verdict.ACCEPT) {
+        InboundGuard.Verdict verdict = guard.admit(System.nanoTime());
+        if (verdict != InboundGuard.Verdict.ACCEPT) {
             inboundDropped++;
             complaints.warning(() -> who() + ": messages arriving faster than real time; dropping them");
-            if (guard.dropped() > InboundGuard.MAX_REFUSED) {
+            if (verdict == InboundGuard.Verdict.CLOSE) {
                 fail(POLICY_VIOLATION, "media arriving far faster than real time");
             }
             return;

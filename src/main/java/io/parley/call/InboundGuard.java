@@ -46,12 +46,4 @@ public final class InboundGuard {
         refused++;
         return refused > MAX_REFUSED ? Verdict.CLOSE : Verdict.DROP;
     }
-
-    public long dropped() {
-        return dropped;
-    }
-
-    public long refused() {
-        return refused;
-    }
 }

@@ -83,10 +83,6 @@ public final class SerialExecutor implements Executor {
         }
     }
 
-    public boolean isShutdown() {
-        return shutdown.get();
-    }
-
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             try {

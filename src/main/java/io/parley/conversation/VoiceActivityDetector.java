@@ -31,7 +31,6 @@ public final class VoiceActivityDetector {
     private int runBelow;
     private long candidateStart;
     private long lastVoicedEnd;
-    private float lastProbability;
 
     public VoiceActivityDetector(SileroVad.Stream model, Settings settings, Consumer<VadEvent> events) {
         this.model = model;
@@ -58,13 +57,7 @@ public final class VoiceActivityDetector {
         return speaking;
     }
 
-    /** The speech probability of the last window, for logs and tests. */
-    public float lastProbability() {
-        return lastProbability;
-    }
-
     private void decide(float p) {
-        lastProbability = p;
         long start = windows * WINDOW_MILLIS;
         long end = start + WINDOW_MILLIS;
         windows++;

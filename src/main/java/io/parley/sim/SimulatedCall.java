@@ -1,7 +1,6 @@
 package io.parley.sim;
 
 import io.parley.audio.MuLawAudio;
-import io.parley.audio.Pcm16;
 import io.parley.audio.WavFile;
 import io.parley.telephony.media.MalformedMessageException;
 import io.parley.telephony.media.StreamCommand;
@@ -247,11 +246,6 @@ final class SimulatedCall implements WebSocket.Listener {
         return new CallResult(callSid, error, framesSent, playout.framesReceived(), playout.framesPlayed(),
                 playout.underruns(), playout.underrunFrames(), playout.marksReceived(), playout.marksEchoed(),
                 playout.clears(), playout.framesCleared(), lag, correlation, turns, closeCode, closeReason);
-    }
-
-    /** The caller's audio as sent so far, 8 kHz; for tests. */
-    Pcm16 said() {
-        return new MuLawAudio(said.toByteArray()).toPcm16();
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {

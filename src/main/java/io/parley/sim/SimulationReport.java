@@ -20,10 +20,6 @@ public record SimulationReport(SimOptions options, List<CallResult> calls, Histo
         return calls.stream().mapToLong(figure).sum();
     }
 
-    public double replyGapPercentileMillis(double p) {
-        return replyFrameGaps.percentileMillis(p);
-    }
-
     public void print(PrintStream out) {
         if (options.perCall()) {
             for (CallResult c : calls) {

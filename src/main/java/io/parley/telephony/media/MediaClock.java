@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,7 +50,6 @@ public class MediaClock {
     private ThreadFactory factory;
     private Executor executor;
     private final List<Group> groups = new CopyOnWriteArrayList<>();
-    private final AtomicInteger size = new AtomicInteger();
     private Thread ticking;
     private volatile boolean running;
     private long lastTick;
@@ -81,23 +79,21 @@ public class MediaClock {
             target = new Group();
             groups.add(target);
         }
-        if (target.streams.add(stream)) {
-            size.incrementAndGet();
-        }
+        target.streams.add(stream);
         start();
     }
 
     public void remove(Paced stream) {
         for (Group g : groups) {
             if (g.streams.remove(stream)) {
-                size.decrementAndGet();
                 return;
             }
         }
     }
 
+    /** Streams on the clock. */
     public int size() {
-        return size.get();
+        return groups.stream().mapToInt(g -> g.streams.size()).sum();
     }
 
     /** Ticks that came more than two periods after the one before: the clock's thread was starved. */
@@ -179,7 +175,6 @@ public class MediaClock {
             ticking = null;
         }
         groups.clear();
-        size.set(0);
     }
 
     /** Streams ticked together by one pool task. */

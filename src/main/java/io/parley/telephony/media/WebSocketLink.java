@@ -86,10 +86,6 @@ public final class WebSocketLink implements MediaLink {
         });
     }
 
-    public boolean isOpen() {
-        return !closing.get() && session.isOpen();
-    }
-
     /** A close reason must fit a control frame: 123 bytes of UTF-8. */
     private static String truncate(String reason) {
         String text = reason == null ? "" : reason;
