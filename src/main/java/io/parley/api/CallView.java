@@ -1,15 +1,19 @@
 package io.parley.api;
 
 import io.parley.call.CallRecord;
+import io.parley.call.ConversationTurn;
 import io.parley.call.MediaStats;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A call as the API shows it: Twilio's status names, ISO-8601 times, the duration in seconds once ended, and
- * its media session (live while the stream runs, final afterwards; absent before the stream starts).
+ * its media session (live while the stream runs, final afterwards; absent before the stream starts), and the
+ * conversation's turns with their timings.
  */
 public record CallView(String callSid, String direction, String from, String to, String status, boolean active,
-                       Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds, Media media) {
+                       Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds, Media media,
+                       List<ConversationTurn> turns) {
 
     /** The media session: Parley's state of the call and its counters. */
     public record Media(String streamSid, String state, String stateReason, long framesIn, long framesOut,
@@ -26,6 +30,6 @@ public record CallView(String callSid, String direction, String from, String to,
     static CallView of(CallRecord call, MediaStats live) {
         return new CallView(call.callSid(), call.direction().label(), call.from(), call.to(),
                 call.status().twilioName(), call.active(), call.createdAt(), call.answeredAt(), call.endedAt(),
-                call.durationSeconds(), Media.of(live != null ? live : call.media()));
+                call.durationSeconds(), Media.of(live != null ? live : call.media()), call.turns());
     }
 }

@@ -25,14 +25,26 @@ public class AgentFactory {
     @Inject
     MediaSettings settings;
 
-    /** The configured agent for the call whose task is running. */
-    public Agent create() {
-        Instance<Agent> named = agents.select(NamedLiteral.of(settings.agent()));
+    /** The stream parameter that picks the agent of one call (from the voice webhook's {@code ?agent=}). */
+    public static final String AGENT_PARAMETER = "Agent";
+
+    /**
+     * The agent for the call whose task is running: the one its stream asked for, else the configured one.
+     *
+     * @param requested the call's {@value #AGENT_PARAMETER} parameter, or null
+     */
+    public Agent create(String requested) {
+        String name = requested == null || requested.isBlank() ? settings.agent() : requested.strip();
+        Instance<Agent> named = agents.select(NamedLiteral.of(name));
         if (!named.isResolvable()) {
-            throw new IllegalStateException("there is no agent named '" + settings.agent() + "' (set "
-                    + MediaSettings.AGENT + " to one of " + known() + ")");
+            throw new IllegalStateException("there is no agent named '" + name + "' (set "
+                    + MediaSettings.AGENT + " or the webhook's ?agent= to one of " + known() + ")");
         }
         return named.get();
+    }
+
+    public boolean exists(String name) {
+        return agents.select(NamedLiteral.of(name)).isResolvable();
     }
 
     public List<String> known() {

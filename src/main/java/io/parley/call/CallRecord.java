@@ -2,6 +2,7 @@ package io.parley.call;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,14 +10,19 @@ import java.util.Optional;
  *
  * @param durationSeconds Twilio's {@code CallDuration} once the call has ended, else null
  * @param media           the final figures of the call's media stream once it has ended, else null
+ * @param turns           the conversation so far: who said what, and how long each reply took
  */
 public record CallRecord(String callSid, Direction direction, String from, String to, CallStatus status,
                          Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds,
-                         MediaStats media) {
+                         MediaStats media, List<ConversationTurn> turns) {
+
+    public CallRecord {
+        turns = List.copyOf(turns);
+    }
 
     /** A call Parley has just heard of, before any status report is applied. */
     public static CallRecord newCall(String callSid, Direction direction, String from, String to, Instant now) {
-        return new CallRecord(callSid, direction, from, to, CallStatus.QUEUED, now, null, null, null, null);
+        return new CallRecord(callSid, direction, from, to, CallStatus.QUEUED, now, null, null, null, null, List.of());
     }
 
     public boolean active() {
@@ -32,27 +38,34 @@ public record CallRecord(String callSid, Direction direction, String from, Strin
         if (!status.precedes(next)) {
             if (next == status && next.isTerminal() && reportedDuration.isPresent()) {
                 return new CallRecord(callSid, direction, from, to, status, createdAt, answeredAt, endedAt,
-                        reportedDuration.get(), media);
+                        reportedDuration.get(), media, turns);
             }
             return this;
         }
         Instant answered = answeredAt == null && next == CallStatus.IN_PROGRESS ? at : answeredAt;
         if (!next.isTerminal()) {
-            return new CallRecord(callSid, direction, from, to, next, createdAt, answered, null, null, media);
+            return new CallRecord(callSid, direction, from, to, next, createdAt, answered, null, null, media, turns);
         }
         long duration = reportedDuration.orElseGet(
                 () -> answered == null ? 0L : Duration.between(answered, at).toSeconds());
-        return new CallRecord(callSid, direction, from, to, next, createdAt, answered, at, duration, media);
+        return new CallRecord(callSid, direction, from, to, next, createdAt, answered, at, duration, media, turns);
     }
 
     /** Fills in the parties when the record was created from a report that lacked them. */
     public CallRecord withPartiesIfMissing(String newFrom, String newTo) {
         return new CallRecord(callSid, direction, from == null ? newFrom : from, to == null ? newTo : to, status,
-                createdAt, answeredAt, endedAt, durationSeconds, media);
+                createdAt, answeredAt, endedAt, durationSeconds, media, turns);
     }
 
     public CallRecord withMedia(MediaStats finalMedia) {
         return new CallRecord(callSid, direction, from, to, status, createdAt, answeredAt, endedAt, durationSeconds,
-                finalMedia);
+                finalMedia, turns);
+    }
+
+    public CallRecord withTurn(ConversationTurn turn) {
+        List<ConversationTurn> more = new java.util.ArrayList<>(turns);
+        more.add(turn);
+        return new CallRecord(callSid, direction, from, to, status, createdAt, answeredAt, endedAt, durationSeconds,
+                media, more);
     }
 }

@@ -82,6 +82,11 @@ public class CallRegistry {
         return report(callSid, withMedia.direction(), null, null, CallStatus.COMPLETED, Optional.empty());
     }
 
+    /** A turn of the call's conversation (the caller's words, or the agent's reply with its timings). */
+    public void addTurn(String callSid, ConversationTurn turn) {
+        calls.computeIfPresent(callSid, (sid, old) -> old.withTurn(turn));
+    }
+
     public Optional<CallRecord> find(String callSid) {
         return Optional.ofNullable(calls.get(callSid));
     }

@@ -69,7 +69,7 @@ public class CallSessions {
     /** Runs inside the new call's context: binds {@link CurrentCall} and resolves that call's agent. */
     private Agent agentFor(CallControl call) {
         agents.current().bind(call);
-        return agents.create();
+        return agents.create(call.parameters().get(AgentFactory.AGENT_PARAMETER));
     }
 
     void remove(CallSession session) {

@@ -25,7 +25,7 @@ public class MediaSettings {
     }
 
     @Inject
-    public MediaSettings(@ConfigProperty(name = AGENT, defaultValue = "echo") String agent,
+    public MediaSettings(@ConfigProperty(name = AGENT, defaultValue = "assistant") String agent,
                          @ConfigProperty(name = LEAD, defaultValue = "160") long leadMillis,
                          @ConfigProperty(name = QUEUE, defaultValue = "2000") long queueMillis,
                          @ConfigProperty(name = STALL_TIMEOUT, defaultValue = "10000") long stallMillis,

@@ -25,6 +25,12 @@ public interface SpeechToText {
         /** The engine's best guess so far, for engines that stream; empty otherwise. */
         Optional<String> partial();
 
+        /**
+         * The final transcript of everything accepted so far, while the utterance stays open: the caller may go
+         * on, and later audio extends the transcript. This is the speculative transcription at a pause.
+         */
+        CompletionStage<String> settle();
+
         /** The final transcript of everything accepted (empty text for no speech). */
         CompletionStage<String> finish();
 

@@ -58,7 +58,7 @@ public final class CallSimulator {
 
     /** Runs the calls to the end and returns their figures; {@code progress} gets a line now and then. */
     public static SimulationReport run(SimOptions options, PrintStream progress) throws IOException, InterruptedException {
-        Pcm16 clip = options.wav().isPresent() ? WavFile.read(options.wav().get()) : TestUtterance.create();
+        Pcm16 clip = CallerScript.clip(options);
         CallerAudio caller = new CallerAudio(clip, options.loop(), options.pauseMillis());
         WarmUp.run(caller, options);
         ExecutorService io = Executors.newFixedThreadPool(Math.max(2, Math.min(8, options.calls())), daemon("sim-io"));

@@ -16,7 +16,8 @@ import java.util.Optional;
 public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, double durationSeconds,
                          boolean loop, int pauseMillis, Optional<String> authToken, String accountSid, String from,
                          String to, int jitterMillis, List<Dtmf> dtmf, Optional<Path> record, boolean echo,
-                         int staggerMillis, boolean serverMetrics, boolean perCall) {
+                         int staggerMillis, boolean serverMetrics, boolean perCall, List<String> say,
+                         int startMillis, Optional<String> agent) {
 
     /** A key the simulated caller presses {@code atSeconds} into the call. */
     public record Dtmf(String digit, double atSeconds) {
@@ -27,6 +28,10 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
               --url URL            the Parley server, e.g. http://localhost:9080 (required)
               --public-url URL     the URL the server's parley.public-url says Twilio uses (default: --url)
               --wav FILE           what the caller says: a WAV at any rate (default: a built-in test utterance)
+              --say TEXT           what the caller says, spoken by the embedded voice (repeatable: the
+                                   sentences follow one another with --pause-ms between them)
+              --agent NAME         ask the voice webhook for this agent (?agent=NAME), e.g. echo or assistant
+              --start-ms MS        silence before the caller first speaks, e.g. while the greeting plays (default 0)
               --calls N            concurrent calls (default 1)
               --duration S         seconds of caller audio per call (default: the clip plus 2 s)
               --loop               repeat the clip, with --pause-ms of silence between repeats
@@ -63,6 +68,9 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
         int stagger = 10;
         boolean metrics = false;
         Boolean perCall = null;
+        List<String> say = new ArrayList<>();
+        int start = 0;
+        String agent = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -84,16 +92,23 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
                 case "--stagger-ms" -> stagger = Integer.parseInt(value(args, ++i, arg));
                 case "--server-metrics" -> metrics = true;
                 case "--per-call" -> perCall = true;
+                case "--say" -> say.add(value(args, ++i, arg));
+                case "--agent" -> agent = value(args, ++i, arg);
+                case "--start-ms" -> start = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         if (url == null) {
             throw new IllegalArgumentException("--url is required");
         }
+        if (wav != null && !say.isEmpty()) {
+            throw new IllegalArgumentException("--wav and --say cannot be combined");
+        }
         return new SimOptions(url, publicUrl == null ? url : publicUrl, Optional.ofNullable(wav), calls, duration, loop,
                 pause, Optional.ofNullable(token).filter(t -> !t.isBlank()), account, from, to, jitter,
                 List.copyOf(dtmf), Optional.ofNullable(record), echo, stagger, metrics,
-                perCall != null ? perCall : calls <= 10);
+                perCall != null ? perCall : calls <= 10, List.copyOf(say), Math.max(0, start),
+                Optional.ofNullable(agent));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -97,7 +97,8 @@ final class SimulatedCall implements WebSocket.Listener {
             webhook.put("Direction", "inbound");
             webhook.put("From", options.from());
             webhook.put("To", options.to());
-            HttpResponse<String> answer = post("/twilio/voice", webhook);
+            String voicePath = "/twilio/voice" + options.agent().map(a -> "?agent=" + encode(a)).orElse("");
+            HttpResponse<String> answer = post(voicePath, webhook);
             if (answer.statusCode() != 200) {
                 throw new IOException("the voice webhook answered " + answer.statusCode() + ": " + answer.body());
             }

@@ -1,5 +1,6 @@
 package io.parley.telephony;
 
+import io.parley.call.AgentFactory;
 import io.parley.call.CallRegistry;
 import io.parley.call.CallStatus;
 import io.parley.call.Direction;
@@ -11,11 +12,13 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
@@ -24,11 +27,16 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 @Path("twilio")
 public class TwilioWebhookResource {
 
+    private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class.getName());
+
     @Inject
     CallRegistry registry;
 
     @Inject
     PublicUrls publicUrls;
+
+    @Inject
+    AgentFactory agents;
 
     @Context
     HttpServletRequest request;
@@ -41,7 +49,8 @@ public class TwilioWebhookResource {
     @Timed(name = "parley.webhook.latency", absolute = true, tags = "webhook=voice",
             description = "Time to answer a Twilio webhook")
     public String voice(@FormParam("CallSid") String callSid, @FormParam("From") String from,
-                        @FormParam("To") String to, @FormParam("Direction") String direction) {
+                        @FormParam("To") String to, @FormParam("Direction") String direction,
+                        @QueryParam("agent") String agent) {
         requireCallSid(callSid);
         registry.report(callSid, Direction.fromTwilio(direction), from, to, CallStatus.RINGING, Optional.empty());
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -49,6 +58,14 @@ public class TwilioWebhookResource {
         parameters.put("To", to);
         parameters.put("CallSid", callSid);
         parameters.put("Direction", direction == null ? Direction.INBOUND.label() : direction);
+        if (agent != null && !agent.isBlank()) {
+            if (agents.exists(agent.strip())) {
+                parameters.put(AgentFactory.AGENT_PARAMETER, agent.strip());
+            } else {
+                LOG.warning(() -> "Call " + callSid + ": the webhook asks for agent '" + agent + "', which does not exist"
+                        + " (known: " + agents.known() + "); the configured agent answers");
+            }
+        }
         String streamUrl = publicUrls.forRequest(request).webSocket(StreamTwiml.MEDIA_PATH);
         return StreamTwiml.connect(streamUrl, parameters);
     }

@@ -21,6 +21,7 @@ import javax.sound.sampled.AudioFormat;
 public final class FreeTtsSpeech implements TextToSpeech {
 
     public static final String VOICE = "kevin16";
+    public static final int SAMPLE_RATE = Pcm16.RATE_16K;
     private static final String VOICES = "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory";
 
     private final Executor executor;
@@ -74,6 +75,17 @@ public final class FreeTtsSpeech implements TextToSpeech {
                 collector.cancelled = true;
             }
         };
+    }
+
+    /** Synthesises {@code text} on the calling thread and returns all of it (for audio rendered once, at start-up). */
+    public Pcm16 render(String text) {
+        Pcm16[] all = {new Pcm16(SAMPLE_RATE, new short[0])};
+        Collector collector = new Collector(chunk -> all[0] = all[0].append(chunk));
+        synchronized (voice) {
+            voice.setAudioPlayer(collector);
+            voice.speak(text);
+        }
+        return all[0];
     }
 
     /** FreeTTS's audio output, turned into chunks of 16-bit samples. */

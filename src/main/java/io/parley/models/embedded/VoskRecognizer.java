@@ -97,6 +97,15 @@ public final class VoskRecognizer implements SpeechToText, AutoCloseable {
         }
 
         @Override
+        public CompletionStage<String> settle() {
+            if (!closed) {
+                append(text(recognizer.getFinalResult(), "text"));
+                partial = "";
+            }
+            return CompletableFuture.completedFuture(committed.toString());
+        }
+
+        @Override
         public CompletionStage<String> finish() {
             if (closed) {
                 return CompletableFuture.completedFuture(committed.toString());

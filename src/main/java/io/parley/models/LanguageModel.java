@@ -1,0 +1,28 @@
+package io.parley.models;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/** The agent's thinking: a reply to the conversation so far, streamed as it is generated. */
+public interface LanguageModel {
+
+    /** For logs and health data, e.g. "embedded scripted responder (not a language model)". */
+    String describe();
+
+    /**
+     * Starts a reply to {@code conversation} (system prompt first, then every turn in order). {@code text} gets
+     * each piece of the reply as it is generated, in order, on some other thread.
+     */
+    Reply reply(List<ChatMessage> conversation, Consumer<String> text);
+
+    /** A reply being generated. */
+    interface Reply {
+
+        /** Completes with the whole text after the last piece, or exceptionally when the model failed. */
+        CompletionStage<String> done();
+
+        /** Abandons the reply (the caller spoke); no further pieces are delivered and the stream is closed. */
+        void cancel();
+    }
+}

@@ -1,0 +1,26 @@
+package io.parley.models.remote;
+
+import io.parley.models.RemoteModel;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What the remote models share: the HTTP client, the scheduler of their watchdogs, and their guard. */
+public record Transport(HttpClient http, ScheduledExecutorService scheduler, Guard guard) {
+
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
+    }
+
+    /** A request to {@code path} of the model's server, with its API key when it has one. */
+    HttpRequest.Builder request(RemoteModel model, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(model.resolve(path));
+        model.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
+        return builder;
+    }
+
+    Watchdog watchdog(RemoteModel model, java.util.function.Consumer<StreamStalledException> onStall) {
+        return new Watchdog(scheduler, model.firstByteTimeout(), model.idleTimeout(), onStall);
+    }
+}

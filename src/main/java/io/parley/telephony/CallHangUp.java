@@ -1,0 +1,48 @@
+package io.parley.telephony;
+
+import com.twilio.rest.api.v2010.account.Call;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
+
+/**
+ * Ends a call through Twilio's REST API ({@code Status=completed}), which ends it at once for every leg. Without
+ * credentials it does nothing and says so: the caller is then released by closing the media stream, which makes
+ * Twilio hang up as nothing follows the stream in the TwiML.
+ */
+@ApplicationScoped
+public class CallHangUp {
+
+    private static final Logger LOG = Logger.getLogger(CallHangUp.class.getName());
+
+    @Inject
+    TwilioSettings settings;
+
+    @Inject
+    TwilioRestApi api;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Completes with true when Twilio accepted the hang-up, false when there are no credentials or it failed. */
+    public CompletionStage<Boolean> hangUp(String callSid) {
+        if (!settings.missingForRestApi().isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(api.client());
+                LOG.info(() -> "Call " + callSid + ": hung up through Twilio's REST API");
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Call " + callSid + ": Twilio did not hang up (" + e.getMessage()
+                        + "); closing the media stream instead");
+                return false;
+            }
+        }, executor);
+    }
+}
