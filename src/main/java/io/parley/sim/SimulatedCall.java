@@ -132,6 +132,13 @@ final class SimulatedCall implements WebSocket.Listener {
             finish("sending failed: " + rootMessage(sender.failure()));
             return;
         }
+        if (closeCode == 1000) {
+            // the agent hung up (after a goodbye): the call is over, normally
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "");
+            playout.stopCountingUnderruns();
+            finish(null);
+            return;
+        }
         if (closeCode != 0) {
             finish("the server closed the stream: " + closeCode + " " + closeReason);
             return;

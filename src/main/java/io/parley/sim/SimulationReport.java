@@ -58,9 +58,9 @@ public record SimulationReport(SimOptions options, List<CallResult> calls, Histo
             long[] turns = calls.stream().flatMap(c -> c.turnLatenciesMillis().stream()).mapToLong(Long::longValue)
                     .sorted().toArray();
             if (turns.length > 0) {
-                out.printf(Locale.ROOT, "  voice to voice    p50 %d ms, p99 %d ms, max %d ms (%d turns)%n",
-                        turns[turns.length / 2], turns[Math.min(turns.length - 1, (int) Math.ceil(turns.length * 0.99) - 1)],
-                        turns[turns.length - 1], turns.length);
+                out.printf(Locale.ROOT, "  voice to voice    p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%d turns)%n",
+                        turns[turns.length / 2], rank(turns, 0.95), rank(turns, 0.99), turns[turns.length - 1],
+                        turns.length);
             } else {
                 out.println("  voice to voice    no replies heard after a caller turn");
             }
@@ -108,5 +108,10 @@ public record SimulationReport(SimOptions options, List<CallResult> calls, Histo
         OptionalDouble a = ServerMetrics.get(before, name);
         OptionalDouble b = ServerMetrics.get(after, name);
         return b.isPresent() ? String.format(Locale.ROOT, "%.0f", b.getAsDouble() - a.orElse(0)) : "?";
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    private static long rank(long[] sorted, double p) {
+        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p) - 1))];
     }
 }

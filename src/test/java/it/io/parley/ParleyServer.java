@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 public final class ParleyServer {
 
     public static final String LOCAL = "http://localhost:" + System.getProperty("http.port", "9180");
+    /** The second server, whose models are remote (the tests' fake model servers on {@link #FAKE_MODELS_PORT}). */
+    public static final String REMOTE = "http://localhost:" + System.getProperty("remote.http.port", "9280");
+    public static final int FAKE_MODELS_PORT = Integer.getInteger("fake.models.port", 9290);
     public static final String PUBLIC = System.getProperty("parley.public-url", "https://parley.example.test");
     public static final String AUTH_TOKEN = System.getProperty("twilio.auth-token");
     public static final String ACCOUNT_SID = System.getProperty("twilio.account-sid");
@@ -81,7 +84,11 @@ public final class ParleyServer {
     }
 
     public static HttpRequest.Builder api(String path) {
-        return HttpRequest.newBuilder(URI.create(LOCAL + path))
+        return api(LOCAL, path);
+    }
+
+    public static HttpRequest.Builder api(String server, String path) {
+        return HttpRequest.newBuilder(URI.create(server + path))
                 .timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer " + API_KEY)
                 .header("Accept", "application/json");
@@ -113,7 +120,12 @@ public final class ParleyServer {
     }
 
     public static JsonObject call(String callSid) {
-        HttpResponse<String> response = send(api("/api/calls/" + callSid).GET().build());
+        return call(LOCAL, callSid);
+    }
+
+    /** {@code GET /api/calls/{sid}} of {@code server} ({@link #LOCAL} or {@link #REMOTE}). */
+    public static JsonObject call(String server, String callSid) {
+        HttpResponse<String> response = send(api(server, "/api/calls/" + callSid).GET().build());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET /api/calls/" + callSid + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -39,6 +39,7 @@ final class StreamingExchange implements Flow.Subscriber<List<ByteBuffer>> {
     private volatile Flow.Subscription subscription;
     private volatile CompletableFuture<?> sending;
     private volatile String problem;
+    private volatile boolean bodyComplete;
     private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
 
     /**
@@ -80,7 +81,9 @@ final class StreamingExchange implements Flow.Subscriber<List<ByteBuffer>> {
     /** Fails the exchange (a stalled stream, a malformed event) and closes the connection. */
     void fail(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (done.completeExceptionally(cause)) {
+        if (done.completeExceptionally(cause) && !bodyComplete) {
+            // Only a response still under way is aborted: a complete one has left its connection to the pool,
+            // and aborting then would close a connection the next request is about to use.
             Flow.Subscription s = subscription;
             if (s != null) {
                 s.cancel();
@@ -132,6 +135,7 @@ final class StreamingExchange implements Flow.Subscriber<List<ByteBuffer>> {
 
     @Override
     public void onComplete() {
+        bodyComplete = true;
         if (done.isDone()) {
             return;
         }

@@ -1,0 +1,54 @@
+package it.io.parley.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.sim.CallResult;
+import it.io.parley.ParleyServer;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The assistant on the embedded models, end to end: the caller's words are synthesised by FreeTTS and sent in
+ * real time through the simulator; the server detects the turns, transcribes them with Vosk, answers with the
+ * scripted responder in FreeTTS's voice; what the caller heard is transcribed back with Vosk.
+ */
+class EmbeddedConversationIT {
+
+    @Test
+    void theCallerIsGreetedAnsweredAndHungUpOnAfterGoodbye(@TempDir Path dir) throws Exception {
+        CallResult call = Conversations.call(ParleyServer.LOCAL, "--say", "What time is it?", "--say", "Goodbye.",
+                "--start-ms", "3500", "--pause-ms", "4500", "--duration", "30", "--record", dir.toString())
+                .calls().get(0);
+        assertTrue(call.ok(), call.error());
+        assertEquals(1000, call.closeCode(), "the agent hung up after the goodbye: " + call.closeReason());
+
+        String heard = Conversations.transcribe(dir.resolve(call.callSid() + "-heard.wav"));
+        System.out.println("The caller heard: " + heard);
+        assertTrue(heard.contains("hello") && heard.contains("help"), "the greeting: " + heard);
+        assertTrue(heard.matches(".*\\b[ap] ?m\\b.*"), "the time, with am or pm: " + heard);
+        assertTrue(heard.contains("goodbye") && heard.contains("calling"), "the farewell: " + heard);
+
+        List<JsonObject> turns = Conversations.turns(ParleyServer.LOCAL, call.callSid());
+        assertEquals(List.of("agent", "caller", "agent", "caller", "agent"),
+                turns.stream().map(t -> t.getString("speaker")).toList(), turns.toString());
+        assertEquals("what time is it", turns.get(1).getString("text"));
+        assertTrue(turns.get(2).getString("text").startsWith("It's "), turns.get(2).toString());
+        assertEquals("goodbye", turns.get(3).getString("text"));
+        JsonObject timings = turns.get(2).getJsonObject("timings");
+        long voiceToVoice = timings.getJsonNumber("voiceToVoice").longValue();
+        assertTrue(voiceToVoice > 0 && voiceToVoice < 1500, "voice to voice " + voiceToVoice + " ms");
+        assertTrue(timings.getJsonNumber("transcript").longValue() <= voiceToVoice, timings.toString());
+        assertTrue(call.turnLatenciesMillis().size() >= 2, "the caller heard a reply after each turn");
+
+        JsonObject record = ParleyServer.call(call.callSid());
+        assertEquals("the caller said goodbye", record.getJsonObject("media").getString("stateReason"));
+        assertEquals("completed", record.getString("status"));
+        String metrics = ParleyServer.get("/metrics?scope=application").body();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("parley_turn_latency_seconds_count{")
+                && l.contains("stage=\"voice_to_voice\"") && !l.endsWith(" 0.0")), "latency histograms exported");
+    }
+}
