@@ -25,6 +25,12 @@ public interface CallControl {
 
     CallState state();
 
+    /**
+     * When the frame being {@link Agent#hear heard} arrived ({@link System#nanoTime()}): the call's executor may
+     * run behind the socket, so latency is measured from arrival, not from when the agent got to the frame.
+     */
+    long frameArrivedNanos();
+
     /** Ends the call's media stream (Twilio then hangs up, as nothing follows the stream in the TwiML). */
     void hangUp(String reason);
 }

@@ -66,6 +66,7 @@ public final class CallSession implements CallControl {
     private final AtomicLong refused = new AtomicLong();
     private final StringBuffer dtmf = new StringBuffer();
     private Agent agent;
+    private long lastFrameArrival;
     private volatile boolean finished;
 
     public CallSession(String id, MediaLink link, Services services) {
@@ -118,7 +119,8 @@ public final class CallSession implements CallControl {
     /** An event already parsed (the endpoint, tests). Media beyond the inbound queue's capacity is dropped. */
     public void accept(StreamEvent event) {
         if (event instanceof StreamEvent.Media media) {
-            if (!executor.offer(() -> onMedia(media))) {
+            long arrived = System.nanoTime();
+            if (!executor.offer(() -> onMedia(media, arrived))) {
                 inboundDropped++;
                 complaints.warning(() -> who() + ": the call is " + executor.queued()
                         + " frames behind; dropping caller audio");
@@ -171,7 +173,7 @@ public final class CallSession implements CallControl {
 
     // ---- the executor side ----
 
-    private void onMedia(StreamEvent.Media media) {
+    private void onMedia(StreamEvent.Media media, long arrivedNanos) {
         if (start == null) {
             refused.incrementAndGet();
             complaints.warning(() -> who() + ": media before start; ignored");
@@ -181,6 +183,7 @@ public final class CallSession implements CallControl {
             return;
         }
         framesIn++;
+        lastFrameArrival = arrivedNanos;
         agent.hear(new MuLawAudio(media.payload()).toPcm16());
     }
 
@@ -316,6 +319,11 @@ public final class CallSession implements CallControl {
     @Override
     public CallState state() {
         return state;
+    }
+
+    @Override
+    public long frameArrivedNanos() {
+        return lastFrameArrival;
     }
 
     @Override

@@ -152,7 +152,8 @@ public class AssistantAgent implements Agent {
         } else if (event instanceof TurnEvent.Paused p) {
             paused = true;
             speechEndMillis = p.speechEndMillis();
-            speechEndNanos = System.nanoTime() - (streamMillis - p.speechEndMillis()) * 1_000_000L;
+            // The frame being heard arrived at frameArrivedNanos, streamMillis into the call; speech ended earlier.
+            speechEndNanos = call.frameArrivedNanos() - (streamMillis - p.speechEndMillis()) * 1_000_000L;
             speculate();
         } else if (event instanceof TurnEvent.Resumed) {
             paused = false;
@@ -161,7 +162,7 @@ public class AssistantAgent implements Agent {
             LOG.fine(() -> who + ": the caller went on; the speculative reply is discarded");
         } else if (event instanceof TurnEvent.Committed c) {
             committed = true;
-            committedAt = System.nanoTime();
+            committedAt = call.frameArrivedNanos();
             if (settled != null || sttFailure != null) {
                 answer();
             }

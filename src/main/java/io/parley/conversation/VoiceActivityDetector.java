@@ -14,7 +14,7 @@ public final class VoiceActivityDetector {
     /** Thresholds and durations (README: the {@code parley.vad.*} keys). */
     public record Settings(float startThreshold, float endThreshold, int minSpeechMillis, int minSilenceMillis) {
         public static Settings defaults() {
-            return new Settings(0.5f, 0.35f, 64, 96);
+            return new Settings(0.5f, 0.35f, 64, 64);
         }
     }
 

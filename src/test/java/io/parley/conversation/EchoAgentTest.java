@@ -71,6 +71,12 @@ class EchoAgentTest {
     }
 
     private final class Control implements CallControl {
+
+        @Override
+        public long frameArrivedNanos() {
+            return System.nanoTime();
+        }
+
         @Override
         public String callSid() {
             return "CA1";
