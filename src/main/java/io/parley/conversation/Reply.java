@@ -1,7 +1,7 @@
 package io.parley.conversation;
 
 import io.parley.audio.Pcm16;
-import io.parley.audio.Resampler;
+import io.parley.audio.RateConverter;
 import io.parley.models.ChatMessage;
 import io.parley.models.LanguageModel;
 import io.parley.models.TextToSpeech;
@@ -63,7 +63,7 @@ public final class Reply {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private LanguageModel.Reply generating;
     private TextToSpeech.Synthesis synthesizing;
-    private Resampler resampler;
+    private final RateConverter toLine = new RateConverter(Pcm16.RATE_8K);
     private boolean textComplete;
     private boolean released;
     private boolean cancelled;
@@ -264,10 +264,7 @@ public final class Reply {
         if (firstAudioAt == 0) {
             firstAudioAt = nanoTime.getAsLong();
         }
-        if (resampler == null || resampler.fromRate() != chunk.sampleRate()) {
-            resampler = chunk.sampleRate() == Pcm16.RATE_8K ? null : new Resampler(chunk.sampleRate(), Pcm16.RATE_8K);
-        }
-        Pcm16 narrow = resampler == null ? chunk : resampler.process(chunk);
+        Pcm16 narrow = toLine.convert(chunk);
         if (!voiced) {
             // Voices pad the start with silence (FreeTTS about a fifth of a second): the caller would wait for it.
             narrow = LeadingSilence.trim(narrow);

@@ -24,5 +24,20 @@ public interface LanguageModel {
 
         /** Abandons the reply (the caller spoke); no further pieces are delivered and the stream is closed. */
         void cancel();
+
+        /** A reply made of its completion and what cancels it. */
+        static Reply of(CompletionStage<String> done, Runnable cancel) {
+            return new Reply() {
+                @Override
+                public CompletionStage<String> done() {
+                    return done;
+                }
+
+                @Override
+                public void cancel() {
+                    cancel.run();
+                }
+            };
+        }
     }
 }

@@ -24,5 +24,20 @@ public interface TextToSpeech {
 
         /** Stops producing audio (barge-in); {@link #done()} then completes without further chunks. */
         void cancel();
+
+        /** A synthesis made of its completion and what cancels it. */
+        static Synthesis of(CompletionStage<Void> done, Runnable cancel) {
+            return new Synthesis() {
+                @Override
+                public CompletionStage<Void> done() {
+                    return done;
+                }
+
+                @Override
+                public void cancel() {
+                    cancel.run();
+                }
+            };
+        }
     }
 }

@@ -64,17 +64,7 @@ public final class FreeTtsSpeech implements TextToSpeech {
                 done.completeExceptionally(e);
             }
         });
-        return new Synthesis() {
-            @Override
-            public CompletionStage<Void> done() {
-                return done;
-            }
-
-            @Override
-            public void cancel() {
-                collector.cancelled = true;
-            }
-        };
+        return Synthesis.of(done, () -> collector.cancelled = true);
     }
 
     /** Synthesises {@code text} on the calling thread and returns all of it (for audio rendered once, at start-up). */

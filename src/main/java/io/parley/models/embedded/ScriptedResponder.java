@@ -57,17 +57,7 @@ public final class ScriptedResponder implements LanguageModel {
             }
             done.complete(answer);
         });
-        return new Reply() {
-            @Override
-            public CompletionStage<String> done() {
-                return done;
-            }
-
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-            }
-        };
+        return Reply.of(done, () -> cancelled.set(true));
     }
 
     String answer(List<ChatMessage> conversation) {

@@ -1,7 +1,7 @@
 package io.parley.models.embedded;
 
 import io.parley.audio.Pcm16;
-import io.parley.audio.Resampler;
+import io.parley.audio.RateConverter;
 import io.parley.models.SpeechToText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -60,7 +60,7 @@ public final class VoskRecognizer implements SpeechToText, AutoCloseable {
 
     private static final class VoskUtterance implements Utterance {
         private final Recognizer recognizer;
-        private Resampler resampler;
+        private final RateConverter toModelRate = new RateConverter(SAMPLE_RATE);
         private final StringBuilder committed = new StringBuilder();
         private String partial = "";
         private boolean closed;
@@ -74,14 +74,7 @@ public final class VoskRecognizer implements SpeechToText, AutoCloseable {
             if (closed) {
                 return;
             }
-            Pcm16 wide = audio;
-            if (audio.sampleRate() != SAMPLE_RATE) {
-                if (resampler == null || resampler.fromRate() != audio.sampleRate()) {
-                    resampler = new Resampler(audio.sampleRate(), SAMPLE_RATE);
-                }
-                wide = resampler.process(audio);
-            }
-            short[] samples = wide.samples();
+            short[] samples = toModelRate.convert(audio).samples();
             if (recognizer.acceptWaveForm(samples, samples.length)) {
                 append(text(recognizer.getResult(), "text"));
                 partial = "";

@@ -57,17 +57,7 @@ public final class RemoteLanguageModel implements LanguageModel {
                 done.complete(all);
             }
         });
-        return new Reply() {
-            @Override
-            public CompletionStage<String> done() {
-                return done;
-            }
-
-            @Override
-            public void cancel() {
-                stream.cancel();
-            }
-        };
+        return Reply.of(done, stream::cancel);
     }
 
     String body(List<ChatMessage> conversation) {

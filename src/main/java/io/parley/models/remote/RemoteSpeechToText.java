@@ -1,7 +1,7 @@
 package io.parley.models.remote;
 
 import io.parley.audio.Pcm16;
-import io.parley.audio.Resampler;
+import io.parley.audio.RateConverter;
 import io.parley.audio.WavFile;
 import io.parley.models.RemoteModel;
 import io.parley.models.SpeechToText;
@@ -112,7 +112,7 @@ public final class RemoteSpeechToText implements SpeechToText {
 
     /** The caller's audio of one utterance, at 16 kHz. */
     private final class Recording implements Utterance {
-        private Resampler resampler;
+        private final RateConverter toWhisperRate = new RateConverter(SAMPLE_RATE);
         private short[] samples = new short[SAMPLE_RATE * 4];
         private int length;
         private boolean closed;
@@ -122,14 +122,7 @@ public final class RemoteSpeechToText implements SpeechToText {
             if (closed) {
                 return;
             }
-            Pcm16 wide = audio;
-            if (audio.sampleRate() != SAMPLE_RATE) {
-                if (resampler == null || resampler.fromRate() != audio.sampleRate()) {
-                    resampler = new Resampler(audio.sampleRate(), SAMPLE_RATE);
-                }
-                wide = resampler.process(audio);
-            }
-            short[] more = wide.samples();
+            short[] more = toWhisperRate.convert(audio).samples();
             if (length + more.length > samples.length) {
                 samples = java.util.Arrays.copyOf(samples, Math.max(samples.length * 2, length + more.length));
             }

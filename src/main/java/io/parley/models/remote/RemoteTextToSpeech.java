@@ -54,17 +54,7 @@ public final class RemoteTextToSpeech implements TextToSpeech {
                 done.complete(null);
             }
         });
-        return new Synthesis() {
-            @Override
-            public CompletionStage<Void> done() {
-                return done;
-            }
-
-            @Override
-            public void cancel() {
-                stream.cancel();
-            }
-        };
+        return Synthesis.of(done, stream::cancel);
     }
 
     private final class SpeechStream {
