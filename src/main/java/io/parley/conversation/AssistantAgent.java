@@ -70,7 +70,6 @@ public class AssistantAgent implements Agent {
     /** The turn being listened to: its pause's speculation, and what is known of it. */
     private int pauseGeneration;
     private long speechEndNanos;
-    private long speechEndMillis;
     private String settled;
     private String sttFailure;
     private long transcriptAt;
@@ -151,7 +150,6 @@ public class AssistantAgent implements Agent {
             }
         } else if (event instanceof TurnEvent.Paused p) {
             paused = true;
-            speechEndMillis = p.speechEndMillis();
             // The frame being heard arrived at frameArrivedNanos, streamMillis into the call; speech ended earlier.
             speechEndNanos = call.frameArrivedNanos() - (streamMillis - p.speechEndMillis()) * 1_000_000L;
             speculate();
@@ -160,7 +158,7 @@ public class AssistantAgent implements Agent {
             pauseGeneration++;
             discardDraft();
             LOG.fine(() -> who + ": the caller went on; the speculative reply is discarded");
-        } else if (event instanceof TurnEvent.Committed c) {
+        } else if (event instanceof TurnEvent.Committed) {
             committed = true;
             committedAt = call.frameArrivedNanos();
             if (settled != null || sttFailure != null) {

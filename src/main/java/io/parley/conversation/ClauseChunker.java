@@ -54,11 +54,6 @@ public final class ClauseChunker {
         pending.setLength(0);
     }
 
-    /** How many clauses were handed on so far. */
-    public int emitted() {
-        return emitted;
-    }
-
     private void emit(String clause) {
         String text = clause.strip();
         if (!text.isEmpty() && text.chars().anyMatch(Character::isLetterOrDigit)) {

@@ -59,7 +59,6 @@ public final class Reply {
     private final Deque<String> toSynthesize = new ArrayDeque<>();
     private final Deque<Object> outgoing = new ArrayDeque<>();
     private final List<Clause> queuedClauses = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private LanguageModel.Reply generating;
     private TextToSpeech.Synthesis synthesizing;
@@ -71,7 +70,6 @@ public final class Reply {
     private boolean voiced;
     private String failure;
     private int heardClauses;
-    private long startedAt;
     private long firstTextAt;
     private long firstAudioAt;
     private long firstSentAt;
@@ -93,7 +91,6 @@ public final class Reply {
 
     /** Speaks a reply the language model streams for {@code conversation}. */
     public Reply generate(LanguageModel model, List<ChatMessage> conversation) {
-        startedAt = nanoTime.getAsLong();
         try {
             generating = model.reply(conversation, piece -> call.execute(() -> onText(piece)));
             generating.done().whenComplete((all, error) -> call.execute(() -> onTextDone(error)));
@@ -105,7 +102,6 @@ public final class Reply {
 
     /** Speaks fixed text (the greeting). */
     public Reply say(String fixedText) {
-        startedAt = nanoTime.getAsLong();
         onText(fixedText);
         onTextDone(null);
         return this;
@@ -113,9 +109,8 @@ public final class Reply {
 
     /** Speaks only the apology: a model failed before there was anything to say. */
     public Reply apologise(String why) {
-        startedAt = nanoTime.getAsLong();
         failure = why;
-        firstAudioAt = startedAt;
+        firstAudioAt = nanoTime.getAsLong();
         textComplete = true;
         outgoing.add(apology);
         outgoing.add(new ClauseEnd(APOLOGY_MARK_LABEL));
@@ -169,23 +164,9 @@ public final class Reply {
                 .filter(c -> !APOLOGY_MARK_LABEL.equals(c.text())).map(Clause::text).toList());
     }
 
-    /** All clauses queued so far, in order. */
-    public List<Clause> clauses() {
-        return List.copyOf(queuedClauses);
-    }
-
-    /** The whole text generated so far. */
-    public String text() {
-        return text.toString();
-    }
-
     /** Why a model failed during this reply, if one did. */
     public String failure() {
         return failure;
-    }
-
-    public boolean released() {
-        return released;
     }
 
     /** Completes when the reply is wholly queued (or cancelled). */
@@ -206,10 +187,6 @@ public final class Reply {
         return firstSentAt;
     }
 
-    public long startedAt() {
-        return startedAt;
-    }
-
     // ---- text ----
 
     private void onText(String piece) {
@@ -219,7 +196,6 @@ public final class Reply {
         if (firstTextAt == 0) {
             firstTextAt = nanoTime.getAsLong();
         }
-        text.append(piece);
         chunker.add(piece);
     }
 
