@@ -8,11 +8,13 @@ import java.time.Instant;
  * @param speaker     "caller" or "agent"
  * @param text        what the caller said (the final transcript), or what the caller heard of the agent
  * @param interrupted the caller spoke before the agent's reply was over (the text is what was heard)
+ * @param unheard     for an interrupted agent turn: what the model had said that the caller did not hear
+ * @param keys        for a caller turn made on the keypad: the keys pressed (the text says so in words)
  * @param failure     for an agent turn in which a model failed: what failed (the caller heard the apology)
  * @param timings     for an agent turn: how long each stage took, null for the greeting and caller turns
  */
-public record ConversationTurn(String speaker, String text, Instant at, boolean interrupted, String failure,
-                               Timings timings) {
+public record ConversationTurn(String speaker, String text, Instant at, boolean interrupted, String unheard,
+                               String keys, String failure, Timings timings) {
 
     public static final String CALLER = "caller";
     public static final String AGENT = "agent";

@@ -29,8 +29,13 @@ import java.util.logging.Logger;
  * detector and the {@link TurnDetector} follow the caller's speech; at the first pause the transcript is
  * settled and a reply is drafted speculatively (transcription, the language model's stream and the first
  * clauses' speech); when the turn is committed the draft is released to the caller, and when the caller went on
- * instead it is thrown away. The caller's speech during a reply interrupts it: the audio is cleared and the
- * history keeps only the clauses the caller heard.
+ * instead it is thrown away.
+ *
+ * <p>The caller's speech during a reply pauses it at once (their audio is cleared); {@link BargeIn} then decides
+ * whether they interrupted (the reply stops, its models are cancelled, and the history keeps what the caller
+ * heard, flagged as interrupted) or it was a cough (the reply resumes). Keys pressed on the keypad are a turn
+ * of their own ({@link Keypad}); a caller who goes quiet is checked on and, in the end, said goodbye to
+ * ({@link IdleWatch}).
  *
  * <p>One instance per call, on the call's executor (see {@link Agent}).
  */
@@ -41,6 +46,8 @@ public class AssistantAgent implements Agent {
     private static final Logger LOG = Logger.getLogger(AssistantAgent.class.getName());
     /** Caller audio kept from before the detector noticed speech, so the transcript has the first syllable. */
     private static final int PRE_ROLL_FRAMES = 15;
+    /** How long a sound too short to be speech must stay alone before the paused reply resumes. */
+    private static final int BLIP_GRACE_MILLIS = 160;
 
     @Inject
     Models models;
@@ -61,6 +68,12 @@ public class AssistantAgent implements Agent {
     private String who;
     private VoiceActivityDetector vad;
     private TurnDetector turns;
+    private BargeIn bargeIn;
+    private IdleWatch idle;
+    private Keypad keypad;
+    private String partial = "";
+    /** Stream time at which a reply paused for a mere blip resumes; -1 when none is due. */
+    private long resumeAtMillis = -1;
     private final List<ChatMessage> history = new ArrayList<>();
     private final Deque<Pcm16> preRoll = new ArrayDeque<>();
     private long streamMillis;
@@ -70,17 +83,21 @@ public class AssistantAgent implements Agent {
     /** The turn being listened to: its pause's speculation, and what is known of it. */
     private int pauseGeneration;
     private long speechEndNanos;
+    private long speechEndMillis;
     private String settled;
     private String sttFailure;
     private long transcriptAt;
     private Reply draft;
     private boolean committed;
     private long committedAt;
+    /** Stream time by which the caller must hear the reply to their committed turn; -1 when nobody waits. */
+    private long answerDueMillis = -1;
 
     /** The reply the caller is hearing (or will hear next). */
     private Reply speaking;
     private ConversationTurn.Timings speakingTimings;
     private boolean farewell;
+    private String farewellReason;
     private boolean hangingUp;
 
     @Override
@@ -88,7 +105,10 @@ public class AssistantAgent implements Agent {
         this.call = call;
         this.who = "Call " + call.callSid();
         turns = new TurnDetector(settings.turn(), this::onTurn);
-        vad = new VoiceActivityDetector(models.vad().newStream(), settings.vad(), turns::onVad);
+        vad = new VoiceActivityDetector(models.vad().newStream(), settings.vad(), this::onVad);
+        bargeIn = new BargeIn(settings.bargeIn());
+        idle = new IdleWatch(settings.idle());
+        keypad = new Keypad(settings.keypadInterDigitMillis());
         history.add(ChatMessage.system(settings.systemPrompt()));
         String greeting = Optional.ofNullable(call.parameters().get("Greeting")).filter(g -> !g.isBlank())
                 .orElse(settings.greeting());
@@ -107,11 +127,42 @@ public class AssistantAgent implements Agent {
         } else {
             utterance.accept(audio);
             if (!paused) {
-                utterance.partial().ifPresent(turns::onTranscript);
+                utterance.partial().ifPresent(text -> {
+                    partial = text;
+                    turns.onTranscript(text);
+                });
             }
         }
         vad.accept(audio);
         turns.advance(streamMillis);
+        if (bargeIn.pending() && vad.speaking() && bargeIn.speaking(streamMillis, partial) == BargeIn.Verdict.YIELD) {
+            yieldToCaller();
+        }
+        if (resumeAtMillis >= 0 && streamMillis >= resumeAtMillis) {
+            resumeAtMillis = -1;
+            if (bargeIn.pending() && utterance == null) {
+                falseAlarm();
+            }
+        }
+        if (answerDueMillis >= 0 && streamMillis >= answerDueMillis) {
+            replyOverdue();
+        }
+        String keys = keypad.complete(streamMillis);
+        if (keys != null) {
+            keypadTurn(keys);
+        }
+        watchSilence();
+    }
+
+    @Override
+    public void dtmf(String digit) {
+        idle.callerActive(streamMillis);
+        if (speaking != null) {
+            LOG.info(() -> who + ": the caller pressed " + digit + " during the reply");
+            speaking.pause();
+            yieldToCaller();
+        }
+        keypad.press(digit, streamMillis);
     }
 
     @Override
@@ -132,15 +183,32 @@ public class AssistantAgent implements Agent {
 
     // ---- the caller's turn ----
 
+    /** The first window of speech pauses a reply at once; the turn detector decides the rest. */
+    private void onVad(VadEvent event) {
+        if (event instanceof VadEvent.SpeechLikely likely) {
+            resumeAtMillis = -1;
+            if (speaking != null && !bargeIn.pending() && !committed) {
+                pauseForCaller(likely.atMillis());
+            }
+        } else if (event instanceof VadEvent.SpeechUnlikely && bargeIn.pending() && utterance == null) {
+            // A click or a breath, not even the start of speech: the reply goes on, unless speech follows at once
+            // (a pause and resume in between would let a snippet of the reply through).
+            resumeAtMillis = streamMillis + BLIP_GRACE_MILLIS;
+        }
+        turns.onVad(event);
+    }
+
     private void onTurn(TurnEvent event) {
-        if (event instanceof TurnEvent.Started) {
+        if (event instanceof TurnEvent.Started started) {
+            idle.callerActive(streamMillis);
+            answerDueMillis = -1;
             if (committed) {
                 // The caller went on after the commit, before the transcript came back: one turn after all.
                 committed = false;
                 pauseGeneration++;
                 discardDraft();
-            } else if (speaking != null) {
-                interrupt();
+            } else if (speaking != null && !bargeIn.pending()) {
+                pauseForCaller(started.atMillis());
             }
             paused = false;
             if (utterance == null) {
@@ -149,9 +217,18 @@ public class AssistantAgent implements Agent {
                 preRoll.clear();
             }
         } else if (event instanceof TurnEvent.Paused p) {
+            BargeIn.Verdict verdict = bargeIn.paused(p.speechEndMillis());
+            if (verdict == BargeIn.Verdict.RESUME) {
+                falseAlarm();
+                return;
+            }
             paused = true;
             // The frame being heard arrived at frameArrivedNanos, streamMillis into the call; speech ended earlier.
             speechEndNanos = call.frameArrivedNanos() - (streamMillis - p.speechEndMillis()) * 1_000_000L;
+            speechEndMillis = p.speechEndMillis();
+            if (verdict == BargeIn.Verdict.YIELD) {
+                yieldToCaller();
+            }
             speculate();
         } else if (event instanceof TurnEvent.Resumed) {
             paused = false;
@@ -161,6 +238,7 @@ public class AssistantAgent implements Agent {
         } else if (event instanceof TurnEvent.Committed) {
             committed = true;
             committedAt = call.frameArrivedNanos();
+            answerDueMillis = streamMillis + settings.replyDeadlineMillis();
             if (settled != null || sttFailure != null) {
                 answer();
             }
@@ -184,6 +262,16 @@ public class AssistantAgent implements Agent {
     private void settled(int generation, String text, Throwable error) {
         if (generation != pauseGeneration) {
             return;
+        }
+        if (bargeIn.pending()) {
+            BargeIn.Verdict verdict = bargeIn.transcribed(speechEndMillis, error == null ? text : null);
+            if (verdict == BargeIn.Verdict.RESUME) {
+                falseAlarm();
+                return;
+            }
+            if (verdict == BargeIn.Verdict.YIELD) {
+                yieldToCaller();
+            }
         }
         transcriptAt = System.nanoTime();
         if (error != null) {
@@ -224,17 +312,20 @@ public class AssistantAgent implements Agent {
         }
         if (text == null || text.isEmpty()) {
             LOG.info(() -> who + ": the turn had no words; still listening");
+            answerDueMillis = -1;
             return;
         }
         history.add(ChatMessage.user(text));
-        record(new ConversationTurn(ConversationTurn.CALLER, text, Instant.now(), false, null, null));
+        record(new ConversationTurn(ConversationTurn.CALLER, text, Instant.now(), false, null, null, null, null));
         farewell = Farewell.isFarewell(text);
+        farewellReason = "the caller said goodbye";
         speakingTimings = new ConversationTurn.Timings(transcript, null, null, null, wait);
         call.moveTo(CallState.THINKING);
         speak(reply);
     }
 
     private void discardTurn() {
+        answerDueMillis = -1;
         pauseGeneration++;
         discardDraft();
         closeUtterance();
@@ -258,6 +349,93 @@ public class AssistantAgent implements Agent {
         sttFailure = null;
         committed = false;
         paused = false;
+        partial = "";
+    }
+
+    // ---- interruptions, keys and silence ----
+
+    /** The caller started speaking over the reply: it pauses at once, until {@link BargeIn} decides. */
+    private void pauseForCaller(long onsetMillis) {
+        var report = speaking.pause();
+        bargeIn.onset(onsetMillis);
+        call.moveTo(CallState.LISTENING);
+        LOG.fine(() -> who + ": the caller spoke over the reply; paused, " + report.framesUnheard() * 20
+                + " ms not heard");
+    }
+
+    /** A real interruption: the reply stops for good; the history keeps what the caller heard of it. */
+    private void yieldToCaller() {
+        bargeIn.reset();
+        if (speaking == null) {
+            return;
+        }
+        speaking.cancel();
+        farewell = false;
+        metrics.interruption(true);
+        finishReply(true);
+        call.moveTo(CallState.LISTENING);
+    }
+
+    /** The caller's sound was not an interruption (a cough, a door): it is forgotten and the reply goes on. */
+    private void falseAlarm() {
+        bargeIn.reset();
+        resumeAtMillis = -1;
+        discardTurn();
+        turns.reset();
+        metrics.interruption(false);
+        if (speaking != null) {
+            LOG.info(() -> who + ": not an interruption (too short, or no words); the reply goes on");
+            speaking.resume();
+        }
+    }
+
+    /** The caller keyed an entry: it is a turn of its own, which the model answers. */
+    private void keypadTurn(String keys) {
+        discardTurn();
+        turns.reset();
+        ChatMessage entry = ChatMessage.keypad(keys);
+        history.add(entry);
+        record(new ConversationTurn(ConversationTurn.CALLER, entry.content(), Instant.now(), false, null, keys, null,
+                null));
+        LOG.info(() -> who + ": caller pressed " + keys);
+        farewell = false;
+        speakingTimings = null;
+        call.moveTo(CallState.THINKING);
+        speak(newReply().generate(models.languageModel(), List.copyOf(history)));
+    }
+
+    /** The caller's turn is over and the reply has not started in time: they hear the apology now. */
+    private void replyOverdue() {
+        long waited = streamMillis - answerDueMillis + settings.replyDeadlineMillis();
+        answerDueMillis = -1;
+        if (committed && settled == null && sttFailure == null) {
+            LOG.warning(() -> who + ": no transcript " + waited + " ms after the turn; the caller hears the apology");
+            pauseGeneration++; // the transcript, if it ever comes, is not wanted any more
+            sttFailure = "speech-to-text: no transcript " + waited + " ms after the caller's turn (parley.reply.deadline-ms)";
+            answer();
+        } else if (speaking != null && !speaking.paused()) {
+            speaking.giveUp(waited);
+        }
+    }
+
+    /** Checks on a caller who has gone quiet, and in the end says goodbye. */
+    private void watchSilence() {
+        boolean quiet = speaking == null && utterance == null && draft == null && !committed && !vad.speaking()
+                && !keypad.collecting() && !hangingUp;
+        if (!quiet) {
+            idle.agentActive(streamMillis);
+            return;
+        }
+        IdleWatch.Prompt prompt = idle.quiet(streamMillis);
+        if (prompt == IdleWatch.Prompt.CHECK_IN) {
+            LOG.info(() -> who + ": the caller has been quiet; checking in");
+            speak(newReply().say(settings.idle().checkIn()));
+        } else if (prompt == IdleWatch.Prompt.GOODBYE) {
+            LOG.info(() -> who + ": the caller is still quiet; saying goodbye");
+            farewell = true;
+            farewellReason = "the caller was silent";
+            speak(newReply().say(settings.idle().goodbye()));
+        }
     }
 
     // ---- the agent's reply ----
@@ -267,6 +445,9 @@ public class AssistantAgent implements Agent {
                 new Reply.Listener() {
                     @Override
                     public void speaking(Reply reply) {
+                        if (reply == speaking) {
+                            answerDueMillis = -1;
+                        }
                         call.moveTo(CallState.SPEAKING);
                     }
 
@@ -281,6 +462,8 @@ public class AssistantAgent implements Agent {
 
     private void speak(Reply reply) {
         if (speaking != null) {
+            speaking.pause();
+            speaking.cancel();
             finishReply(true);
         }
         speaking = reply;
@@ -298,18 +481,21 @@ public class AssistantAgent implements Agent {
         if (!heard.isEmpty()) {
             history.add(ChatMessage.assistant(heard));
         }
+        String unheard = interrupted ? reply.unheardText() : "";
         ConversationTurn.Timings timings = timings(reply);
         speakingTimings = null;
+        idle.agentActive(streamMillis);
         ConversationTurn turn = new ConversationTurn(ConversationTurn.AGENT, heard, Instant.now(), interrupted,
-                reply.failure(), timings);
+                unheard.isEmpty() ? null : unheard, null, reply.failure(), timings);
         record(turn);
-        LOG.info(() -> who + ": agent" + (interrupted ? " (interrupted)" : "") + ": \"" + heard + "\""
-                + (timings == null ? "" : " " + timings));
+        LOG.info(() -> who + ": agent" + (interrupted ? " (interrupted; not heard: \"" + unheard + "\")" : "")
+                + ": \"" + heard + "\"" + (timings == null ? "" : " " + timings));
         if (!interrupted) {
             call.moveTo(CallState.LISTENING);
             if (farewell && !hangingUp) {
                 hangingUp = true;
-                hangUp.hangUp(call.callSid()).whenComplete((viaTwilio, e) -> call.hangUp("the caller said goodbye"));
+                String reason = farewellReason;
+                hangUp.hangUp(call.callSid()).whenComplete((viaTwilio, e) -> call.hangUp(reason));
             }
         }
     }
@@ -325,16 +511,6 @@ public class AssistantAgent implements Agent {
                 : Math.max(0, (reply.firstAudioAt() - reply.firstTextAt()) / 1_000_000);
         Long voiceToVoice = reply.firstSentAt() == 0 ? null : (reply.firstSentAt() - speechEndNanos) / 1_000_000;
         return new ConversationTurn.Timings(t.transcript(), firstToken, firstAudio, voiceToVoice, t.turnCommitted());
-    }
-
-    /** The caller spoke over the reply: stop it; only what was heard stays in the conversation. */
-    private void interrupt() {
-        var report = call.audio().clear();
-        speaking.cancel();
-        LOG.info(() -> who + ": the caller interrupted; " + report.framesUnheard() * 20 + " ms of the reply were not heard");
-        farewell = false;
-        finishReply(true);
-        call.moveTo(CallState.LISTENING);
     }
 
     private void record(ConversationTurn turn) {

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
-/** How the assistant converses (README, configuration table: greeting, prompt, {@code parley.vad.*}, {@code parley.turn.*}). */
+/** How the assistant converses (README, configuration table: greeting, prompt, {@code parley.vad.*}, {@code parley.turn.*},
+ * {@code parley.barge-in.*}, {@code parley.idle.*}, {@code parley.keypad.*}). */
 @ApplicationScoped
 public class ConversationSettings {
 
@@ -52,6 +53,35 @@ public class ConversationSettings {
         return new TurnDetector.Settings(
                 config.getOptionalValue("parley.turn.finished-pause-ms", Integer.class).orElse(d.finishedPauseMillis()),
                 config.getOptionalValue("parley.turn.unfinished-pause-ms", Integer.class).orElse(d.unfinishedPauseMillis()));
+    }
+
+    public BargeIn.Settings bargeIn() {
+        BargeIn.Settings d = BargeIn.Settings.defaults();
+        return new BargeIn.Settings(
+                config.getOptionalValue("parley.barge-in.min-speech-ms", Integer.class).orElse(d.minSpeechMillis()),
+                config.getOptionalValue("parley.barge-in.min-words", Integer.class).orElse(d.minWords()));
+    }
+
+    public IdleWatch.Settings idle() {
+        IdleWatch.Settings d = IdleWatch.Settings.defaults();
+        return new IdleWatch.Settings(
+                config.getOptionalValue("parley.idle.check-in-ms", Integer.class).orElse(d.checkInMillis()),
+                config.getOptionalValue("parley.idle.goodbye-ms", Integer.class).orElse(d.goodbyeMillis()),
+                string("parley.idle.check-in", d.checkIn()),
+                string("parley.idle.goodbye", d.goodbye()));
+    }
+
+    /**
+     * The longest the caller waits, after their turn is committed, for the first sound of the reply; then they
+     * hear the apology, whichever model is slow.
+     */
+    public int replyDeadlineMillis() {
+        return config.getOptionalValue("parley.reply.deadline-ms", Integer.class).orElse(1400);
+    }
+
+    /** How long the keypad waits for another key before the keys pressed so far are one entry. */
+    public int keypadInterDigitMillis() {
+        return config.getOptionalValue("parley.keypad.inter-digit-ms", Integer.class).orElse(1500);
     }
 
     private String string(String key, String defaultValue) {

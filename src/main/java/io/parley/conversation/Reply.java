@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.audio.LeadingSilence;
 import io.parley.audio.Pcm16;
 import io.parley.audio.RateConverter;
 import io.parley.models.ChatMessage;
@@ -7,7 +8,7 @@ import io.parley.models.LanguageModel;
 import io.parley.models.TextToSpeech;
 import io.parley.telephony.media.OutboundAudio;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,15 +25,17 @@ import java.util.logging.Logger;
  * on; its audio is resampled to 8 kHz and queued for the caller, followed by a mark. A reply may be prepared
  * speculatively and held: nothing reaches the caller before {@link #release()}.
  *
+ * <p>When the caller starts speaking over the reply it is {@link #pause() paused}: the caller's audio is
+ * cleared at once, while the models go on. What happens next is the agent's decision: {@link #cancel()} (a
+ * real interruption: the models stop, and the history keeps {@link #heardText()}) or {@link #resume()} (a
+ * cough or a door: the reply goes on from where the caller stopped hearing it). So the reply keeps each
+ * clause's audio until Twilio's mark says it was heard.
+ *
  * <p>Every method runs on the call's executor; the models' callbacks come back through it. When a model fails,
  * the caller hears the pre-rendered apology instead of what is missing, and the reply ends normally: the
  * conversation goes on.
  */
 public final class Reply {
-
-    /** A clause handed to the caller's audio, and the mark that says it was heard. */
-    public record Clause(String text, String mark) {
-    }
 
     /** What the reply tells its owner. Called on the call's executor. */
     public interface Listener {
@@ -46,7 +49,11 @@ public final class Reply {
     }
 
     private static final Logger LOG = Logger.getLogger(Reply.class.getName());
-    private static final String APOLOGY_MARK_LABEL = "(apology)";
+    /**
+     * How far ahead of the caller's ear clauses are synthesised: enough that the voice never waits for the
+     * server, little enough that an interruption wastes little GPU time.
+     */
+    static final int SYNTHESIS_AHEAD_MILLIS = 4000;
 
     private final String who;
     private final TextToSpeech tts;
@@ -58,18 +65,22 @@ public final class Reply {
     private final ClauseChunker chunker = new ClauseChunker(this::clause);
     private final Deque<String> toSynthesize = new ArrayDeque<>();
     private final Deque<Object> outgoing = new ArrayDeque<>();
-    private final List<Clause> queuedClauses = new ArrayList<>();
+    private final PlayedClauses played = new PlayedClauses();
+    private final StringBuilder allText = new StringBuilder();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private LanguageModel.Reply generating;
     private TextToSpeech.Synthesis synthesizing;
+    private String synthesizingText;
+    private boolean starting;
     private final RateConverter toLine = new RateConverter(Pcm16.RATE_8K);
     private boolean textComplete;
     private boolean released;
     private boolean cancelled;
     private boolean waitingForRoom;
     private boolean voiced;
+    private boolean paused;
+    private boolean announced;
     private String failure;
-    private int heardClauses;
     private long firstTextAt;
     private long firstAudioAt;
     private long firstSentAt;
@@ -113,7 +124,7 @@ public final class Reply {
         firstAudioAt = nanoTime.getAsLong();
         textComplete = true;
         outgoing.add(apology);
-        outgoing.add(new ClauseEnd(APOLOGY_MARK_LABEL));
+        outgoing.add(new ClauseEnd(PlayedClauses.APOLOGY));
         return this;
     }
 
@@ -123,6 +134,67 @@ public final class Reply {
             released = true;
             pump();
         }
+    }
+
+    /**
+     * The caller spoke over the reply: their audio is cleared at once, nothing more is queued, and what the
+     * caller heard of the clause under way is estimated from the playback time (Twilio plays what it gets in
+     * real time). The models go on until {@link #cancel()}; {@link #resume()} plays on.
+     */
+    public OutboundAudio.ClearReport pause() {
+        OutboundAudio.ClearReport report = audio.clear();
+        if (paused || cancelled) {
+            return report;
+        }
+        paused = true;
+        announced = false;
+        // The clause under way, if its audio is still arriving: what waits here, and its text.
+        int pendingSamples = 0;
+        String pendingText = synthesizingText;
+        for (Object item : outgoing) {
+            if (item instanceof Pcm16 pcm) {
+                pendingSamples += pcm.sampleCount();
+            } else {
+                pendingText = ((ClauseEnd) item).text();
+                break;
+            }
+        }
+        played.cut(report, pendingSamples, pendingText);
+        return report;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /**
+     * The pause was a false alarm: the reply plays on from where the caller stopped hearing it (a fifth of a
+     * second earlier, so the syllable cut by the pause is heard whole).
+     */
+    public void resume() {
+        if (!paused || cancelled) {
+            return;
+        }
+        paused = false;
+        Deque<Object> replay = new ArrayDeque<>();
+        played.replay(replay::add, text -> replay.add(new ClauseEnd(text)));
+        while (!replay.isEmpty()) {
+            outgoing.addFirst(replay.pollLast());
+        }
+        pump();
+    }
+
+    /**
+     * The caller has waited too long for the first sound: whatever model is still working is stopped, and the
+     * apology plays instead. Does nothing once the caller has heard the reply start.
+     */
+    public void giveUp(long waitedMillis) {
+        if (cancelled || firstSentAt != 0 || failure != null) {
+            return;
+        }
+        String stage = firstTextAt == 0 ? "language model" : "text-to-speech";
+        fail(stage, new java.util.concurrent.TimeoutException("no reply audio " + waitedMillis
+                + " ms after the caller's turn (parley.reply.deadline-ms)"));
     }
 
     /** Abandons the reply: the model's stream and the synthesis stop; nothing more is queued. */
@@ -144,24 +216,38 @@ public final class Reply {
 
     /** Twilio echoed {@code mark}: the caller heard every clause up to and including it. */
     public boolean heard(String mark) {
-        for (int i = heardClauses; i < queuedClauses.size(); i++) {
-            if (queuedClauses.get(i).mark().equals(mark)) {
-                heardClauses = i + 1;
-                return true;
-            }
+        if (paused) {
+            return false;
+        }
+        if (played.heard(mark)) {
+            synthesizeNext();
+            return true;
         }
         return false;
     }
 
     /** Whether everything is queued and the caller has heard all of it. */
     public boolean fullyHeard() {
-        return done.isDone() && !cancelled && heardClauses == queuedClauses.size();
+        return done.isDone() && !cancelled && !paused && outgoing.isEmpty() && played.allHeard();
     }
 
-    /** The clauses the caller has heard, as one text (what the conversation history keeps). */
+    /**
+     * What the caller heard, as one text (what the conversation history keeps): the clauses whose marks Twilio
+     * echoed, and, after a {@link #pause()}, the words of the next clause that had played before the clear.
+     */
     public String heardText() {
-        return String.join(" ", queuedClauses.subList(0, heardClauses).stream()
-                .filter(c -> !APOLOGY_MARK_LABEL.equals(c.text())).map(Clause::text).toList());
+        return played.heardText();
+    }
+
+    /** What the model said (so far) that the caller did not hear: the rest after {@link #heardText()}. */
+    public String unheardText() {
+        String[] all = allText.toString().strip().split("\\s+");
+        String heard = heardText();
+        int skip = heard.isEmpty() ? 0 : heard.split("\\s+").length;
+        if (allText.length() == 0 || skip >= all.length) {
+            return "";
+        }
+        return String.join(" ", Arrays.asList(all).subList(skip, all.length));
     }
 
     /** Why a model failed during this reply, if one did. */
@@ -196,6 +282,7 @@ public final class Reply {
         if (firstTextAt == 0) {
             firstTextAt = nanoTime.getAsLong();
         }
+        allText.append(piece);
         chunker.add(piece);
     }
 
@@ -220,17 +307,37 @@ public final class Reply {
     // ---- speech ----
 
     private void synthesizeNext() {
-        if (synthesizing != null || toSynthesize.isEmpty() || cancelled) {
+        if (synthesizing != null || starting || toSynthesize.isEmpty() || cancelled
+                || bufferedMillis() > SYNTHESIS_AHEAD_MILLIS) {
             return;
         }
         String clauseText = toSynthesize.poll();
         try {
-            TextToSpeech.Synthesis synthesis = tts.speak(clauseText, chunk -> call.execute(() -> onAudio(chunk)));
+            // A voice may deliver audio before speak() returns (on this thread): no second clause meanwhile.
+            starting = true;
+            TextToSpeech.Synthesis synthesis;
+            try {
+                synthesis = tts.speak(clauseText, chunk -> call.execute(() -> onAudio(chunk)));
+            } finally {
+                starting = false;
+            }
             synthesizing = synthesis;
+            synthesizingText = clauseText;
             synthesis.done().whenComplete((v, error) -> call.execute(() -> onSynthesized(synthesis, clauseText, error)));
         } catch (RuntimeException e) {
             onSynthesized(null, clauseText, e);
         }
+    }
+
+    /** Audio synthesised and not yet played: waiting here, and queued for the caller. */
+    private long bufferedMillis() {
+        long samples = 0;
+        for (Object item : outgoing) {
+            if (item instanceof Pcm16 pcm) {
+                samples += pcm.sampleCount();
+            }
+        }
+        return samples * 1000 / Pcm16.RATE_8K + audio.queuedMillis();
     }
 
     private void onAudio(Pcm16 chunk) {
@@ -296,14 +403,14 @@ public final class Reply {
             firstAudioAt = nanoTime.getAsLong();
         }
         outgoing.add(apology);
-        outgoing.add(new ClauseEnd(APOLOGY_MARK_LABEL));
+        outgoing.add(new ClauseEnd(PlayedClauses.APOLOGY));
         pump();
     }
 
     // ---- to the caller ----
 
     private void pump() {
-        if (!released || cancelled || waitingForRoom) {
+        if (!released || cancelled || waitingForRoom || paused) {
             return;
         }
         while (!outgoing.isEmpty()) {
@@ -311,21 +418,27 @@ public final class Reply {
             if (item instanceof Pcm16 pcm) {
                 if (firstSentAt == 0) {
                     firstSentAt = nanoTime.getAsLong();
+                }
+                if (!announced) {
+                    announced = true;
                     listener.speaking(this);
                 }
+                played.played(pcm);
                 if (!audio.play(pcm.toMuLaw())) {
                     waitingForRoom = true;
                     audio.whenReady().thenRun(() -> call.execute(() -> {
                         waitingForRoom = false;
                         pump();
+                        synthesizeNext();
                     }));
                     return;
                 }
             } else {
                 String clauseText = ((ClauseEnd) item).text();
-                queuedClauses.add(new Clause(clauseText, audio.mark(clauseText)));
+                played.marked(clauseText, audio.mark(clauseText));
             }
         }
+        synthesizeNext();
         maybeDone();
     }
 

@@ -94,6 +94,12 @@ public final class TurnDetector {
         }
     }
 
+    /** Forgets the turn under way without committing it (it was noise, not a turn). */
+    public void reset() {
+        state = State.IDLE;
+        transcript = "";
+    }
+
     /** Whether a transcript sounds like a complete utterance (the policy's only language knowledge). */
     public static boolean readsFinished(String transcript) {
         String text = transcript.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").strip();

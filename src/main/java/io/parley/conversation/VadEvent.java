@@ -5,6 +5,17 @@ public sealed interface VadEvent {
 
     long atMillis();
 
+    /**
+     * One window sounded like speech: the caller may be starting to speak (not yet {@link SpeechStarted}). Early
+     * enough to stop talking over them; a cough gives this too.
+     */
+    record SpeechLikely(long atMillis) implements VadEvent {
+    }
+
+    /** What gave {@link SpeechLikely} did not last long enough to be speech. */
+    record SpeechUnlikely(long atMillis) implements VadEvent {
+    }
+
     /** The caller started speaking; {@code atMillis} is the start of the first voiced window. */
     record SpeechStarted(long atMillis) implements VadEvent {
     }

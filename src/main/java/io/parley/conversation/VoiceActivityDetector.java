@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 /**
  * Turns Silero's per-window speech probabilities into speech-started and speech-stopped events, with
  * hysteresis: speech starts after {@code minSpeechMillis} above {@code startThreshold}, and stops after
- * {@code minSilenceMillis} below {@code endThreshold}. Fed the call's 8 kHz frames of any size. One per call;
+ * {@code minSilenceMillis} below {@code endThreshold}; the first window above the threshold is reported at once
+ * as {@link VadEvent.SpeechLikely} (and its fading as {@link VadEvent.SpeechUnlikely}). Fed the call's 8 kHz frames of any size. One per call;
  * runs on the call's executor.
  */
 public final class VoiceActivityDetector {
@@ -65,6 +66,9 @@ public final class VoiceActivityDetector {
             if (p >= settings.startThreshold()) {
                 if (runAbove++ == 0) {
                     candidateStart = start;
+                    if (settings.minSpeechMillis() > WINDOW_MILLIS) {
+                        events.accept(new VadEvent.SpeechLikely(start));
+                    }
                 }
                 if ((long) runAbove * WINDOW_MILLIS >= settings.minSpeechMillis()) {
                     speaking = true;
@@ -73,6 +77,9 @@ public final class VoiceActivityDetector {
                     events.accept(new VadEvent.SpeechStarted(candidateStart));
                 }
             } else {
+                if (runAbove > 0 && settings.minSpeechMillis() > WINDOW_MILLIS) {
+                    events.accept(new VadEvent.SpeechUnlikely(end));
+                }
                 runAbove = 0;
             }
             return;

@@ -31,15 +31,15 @@ public class ModelSettings {
     }
 
     public Optional<RemoteModel> stt() {
-        return remote("stt", "whisper-1", 5000, 5000);
+        return remote("stt", "whisper-1", 1200, 1000);
     }
 
     public Optional<RemoteModel> llm() {
-        return remote("llm", "google/gemma-3-27b-it", 3000, 3000);
+        return remote("llm", "google/gemma-3-27b-it", 1200, 1000);
     }
 
     public Optional<RemoteModel> tts() {
-        return remote("tts", "tts-1", 3000, 3000);
+        return remote("tts", "tts-1", 1000, 1000);
     }
 
     /** The transcription language hint (ISO 639-1), or empty to let the server detect it. */

@@ -67,7 +67,7 @@ public class Models {
 
     void load(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         long started = System.nanoTime();
-        Transport transport = new Transport(Transport.newHttpClient(), scheduler, Guard.of(calls));
+        Transport transport = new Transport(Transport.newHttpClient(executor), scheduler, Guard.of(calls));
         FreeTtsSpeech voice = attempt("tts-embedded", () -> new FreeTtsSpeech(executor));
         vad = attempt("vad", SileroVad::load);
         Optional<RemoteModel> remoteStt = settings.stt();
@@ -136,7 +136,8 @@ public class Models {
         if (speech.sampleCount() == 0) {
             throw new IllegalStateException("the embedded voice produced no audio for the apology");
         }
-        return Resampler.convert(speech, Pcm16.RATE_8K);
+        // Without the voice's leading silence: the caller has waited long enough when the apology plays.
+        return io.parley.audio.LeadingSilence.trim(Resampler.convert(speech, Pcm16.RATE_8K));
     }
 
     private interface Loader<T> {

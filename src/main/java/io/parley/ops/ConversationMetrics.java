@@ -17,7 +17,7 @@ import org.eclipse.microprofile.metrics.Timer;
  * Per-turn latency for {@code /metrics}: {@code parley_turn_latency_seconds{stage}} with the stages
  * {@code transcript}, {@code first_token}, {@code first_audio}, {@code voice_to_voice} and {@code turn_committed}
  * (see {@link ConversationTurn.Timings}), and {@code parley_turn_failures_total{stage}} for replies in which a
- * model failed and the caller heard the apology.
+ * model failed and the caller heard the apology, and {@code parley_interruptions_total{outcome}}.
  */
 @ApplicationScoped
 public class ConversationMetrics {
@@ -27,6 +27,10 @@ public class ConversationMetrics {
             .withUnit(MetricUnits.SECONDS).build();
     static final Metadata FAILURES = Metadata.builder().withName("parley.turn.failures")
             .withDescription("Agent replies in which a model failed (the caller heard the apology), by model")
+            .build();
+    static final Metadata INTERRUPTIONS = Metadata.builder().withName("parley.interruptions")
+            .withDescription("The caller's speech over a reply: outcome=yielded (the agent stopped) or "
+                    + "outcome=resumed (too short or no words: the reply went on)")
             .build();
     static final String[] STAGES = {"transcript", "first_token", "first_audio", "voice_to_voice", "turn_committed"};
     static final String[] MODELS = {"speech-to-text", "language model", "text-to-speech"};
@@ -40,6 +44,20 @@ public class ConversationMetrics {
         }
         for (String model : MODELS) {
             failures(model);
+        }
+        interruption(true, false);
+        interruption(false, false);
+    }
+
+    /** The caller spoke over a reply, and the agent yielded or (a false alarm) resumed. */
+    public void interruption(boolean yielded) {
+        interruption(yielded, true);
+    }
+
+    private void interruption(boolean yielded, boolean count) {
+        Counter counter = metrics.counter(INTERRUPTIONS, new Tag("outcome", yielded ? "yielded" : "resumed"));
+        if (count) {
+            counter.inc();
         }
     }
 

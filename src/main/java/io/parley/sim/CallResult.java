@@ -12,12 +12,14 @@ import java.util.List;
  * @param echoCorrelation    line test: normalised correlation of the echo with the caller's audio
  * @param turnLatenciesMillis voice to voice, per caller turn: the caller's last voiced frame to the first voiced
  *                           frame of the reply heard (empty for the line test)
+ * @param bargeInMillis      for each {@code clear} the server sent: the time from the onset of the caller's speech
+ *                           (after at least 200 ms of silence) to the {@code clear}'s arrival
  * @param closeCode          how the server closed the stream (0 when the simulator closed it)
  */
 public record CallResult(String callSid, String error, long framesSent, long framesReceived, long framesPlayed,
                          long underruns, long underrunFrames, long marksReceived, long marksEchoed, long clears,
                          long framesCleared, double echoLagMillis, double echoCorrelation,
-                         List<Long> turnLatenciesMillis, int closeCode, String closeReason) {
+                         List<Long> turnLatenciesMillis, List<Long> bargeInMillis, int closeCode, String closeReason) {
 
     public boolean ok() {
         return error == null;

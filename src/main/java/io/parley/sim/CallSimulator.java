@@ -130,7 +130,7 @@ public final class CallSimulator {
             Map<String, Double> after = options.serverMetrics() ? server.read() : Map.of();
             List<CallResult> results = calls.stream().map(c -> c.done().isDone() ? c.figures()
                     : new CallResult(c.callSid(), "did not finish", 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN,
-                    Double.NaN, List.of(), 0, null)).toList();
+                    Double.NaN, List.of(), List.of(), 0, null)).toList();
             return new SimulationReport(options, results, arrivalGaps, markWaits, tickGaps, wall, simCpu, before,
                     after, peakHeap.get());
         } finally {

@@ -53,6 +53,8 @@ final class SimulatedCall implements WebSocket.Listener {
     private final List<SimOptions.Dtmf> pendingDtmf;
     private final ByteArrayOutputStream said = new ByteArrayOutputStream();
     private final List<Boolean> saidVoiced = new ArrayList<>();
+    /** When each {@code clear} arrived, in nanoseconds since the caller's first frame. */
+    private final List<Long> clearsAt = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private volatile Phase phase = Phase.CONNECTING;
     private volatile WsSender sender;
@@ -253,7 +255,47 @@ final class SimulatedCall implements WebSocket.Listener {
         });
         return new CallResult(callSid, error, framesSent, playout.framesReceived(), playout.framesPlayed(),
                 playout.underruns(), playout.underrunFrames(), playout.marksReceived(), playout.marksEchoed(),
-                playout.clears(), playout.framesCleared(), lag, correlation, turns, closeCode, closeReason);
+                playout.clears(), playout.framesCleared(), lag, correlation, turns, bargeIns(), closeCode, closeReason);
+    }
+
+    /**
+     * Barge-in reaction: for each speech onset of the caller (a voiced frame after at least 200 ms without voice),
+     * the time to the first {@code clear} that followed it. Clears more than a second after an onset had another
+     * cause.
+     */
+    private List<Long> bargeIns() {
+        List<Long> reactions = new ArrayList<>();
+        List<Long> clears;
+        synchronized (clearsAt) {
+            clears = List.copyOf(clearsAt);
+        }
+        int lastOnset = -1;
+        for (long at : clears) {
+            int onset = Math.min((int) (at / FRAME_NANOS), saidVoiced.size() - 1);
+            while (onset >= 0 && !speechOnset(onset)) {
+                onset--;
+            }
+            if (onset >= 0 && onset != lastOnset) {
+                long millis = (at - onset * FRAME_NANOS) / 1_000_000;
+                if (millis <= 1000) {
+                    reactions.add(millis);
+                    lastOnset = onset; // a second clear for the same speech is not a reaction to it
+                }
+            }
+        }
+        return reactions;
+    }
+
+    private boolean speechOnset(int frame) {
+        if (!saidVoiced.get(frame)) {
+            return false;
+        }
+        for (int i = frame - 1; i >= Math.max(0, frame - 10); i--) {
+            if (saidVoiced.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
@@ -311,6 +353,7 @@ final class SimulatedCall implements WebSocket.Listener {
         } else if (command instanceof StreamCommand.SendMark mark) {
             echo(playout.mark(mark.name(), now));
         } else {
+            clearsAt.add(now - t0);
             echo(playout.clear(now));
         }
     }

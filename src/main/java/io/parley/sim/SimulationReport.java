@@ -64,6 +64,13 @@ public record SimulationReport(SimOptions options, List<CallResult> calls, Histo
             } else {
                 out.println("  voice to voice    no replies heard after a caller turn");
             }
+            long[] bargeIns = calls.stream().flatMap(c -> c.bargeInMillis().stream()).mapToLong(Long::longValue)
+                    .sorted().toArray();
+            if (bargeIns.length > 0) {
+                out.printf(Locale.ROOT, "  barge-in          speech onset to clear: p50 %d ms, p95 %d ms, max %d ms "
+                                + "(%d interruptions)%n", bargeIns[bargeIns.length / 2], rank(bargeIns, 0.95),
+                        bargeIns[bargeIns.length - 1], bargeIns.length);
+            }
         }
         out.printf(Locale.ROOT, "  simulator         CPU %.1f s in %.1f s (%.0f%% of one core); its clock ticked late by "
                         + "up to %.1f ms (p99 gap %.1f ms)%n", simulatorCpuSeconds, wallSeconds,
@@ -92,6 +99,9 @@ public record SimulationReport(SimOptions options, List<CallResult> calls, Histo
                     c.echoCorrelation());
         } else if (!c.turnLatenciesMillis().isEmpty()) {
             figures += ", voice to voice " + c.turnLatenciesMillis() + " ms";
+            if (!c.bargeInMillis().isEmpty()) {
+                figures += ", barge-in " + c.bargeInMillis() + " ms";
+            }
         }
         return figures;
     }

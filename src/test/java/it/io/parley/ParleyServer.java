@@ -132,6 +132,18 @@ public final class ParleyServer {
         return json(response);
     }
 
+    /**
+     * One series of {@code server}'s {@code /metrics} in Prometheus text, for example
+     * {@code parley_interruptions_total{mp_scope="application",outcome="resumed",}}; 0 when it is not there yet.
+     */
+    public static double metric(String server, String series) {
+        String body = send(HttpRequest.newBuilder(URI.create(server + "/metrics")).timeout(Duration.ofSeconds(10))
+                .GET().build()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(series)
+                + " ([0-9.eE+-]+)$", java.util.regex.Pattern.MULTILINE).matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -64,6 +64,12 @@ public final class ScriptedResponder implements LanguageModel {
         List<String> said = conversation.stream().filter(m -> m.role() == ChatMessage.Role.USER)
                 .map(ChatMessage::content).toList();
         String last = said.isEmpty() ? "" : said.get(said.size() - 1).strip();
+        var keys = said.isEmpty() ? java.util.Optional.<String>empty()
+                : ChatMessage.user(last).keypadDigits();
+        if (keys.isPresent()) {
+            return "You pressed " + String.join(" ", keys.get().replace("#", " pound").replace("*", " star").strip()
+                    .split("(?<=\\d)(?=\\d)| ")) + ".";
+        }
         String heard = last.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").replaceAll("\\s+", " ").strip();
         ZonedDateTime now = ZonedDateTime.now(clock);
         if (heard.isEmpty()) {

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * Every request to a remote model server passes through here, once per turn (never per frame), under MicroProfile
  * Fault Tolerance: an overall timeout, a circuit breaker that stops asking a failing server for a while, a
  * bulkhead that caps the streams one server gets, and, for transcription only, one quick retry (a reply stream
- * cannot be retried without the caller waiting twice). The request's own watchdog times the first byte and the
+ * cannot be retried without the caller waiting twice), and only within the first second: a request that timed
+ * out has used the caller's patience already. The request's own watchdog times the first byte and the
  * gaps between chunks; a cancelled request (barge-in) does not count as a failure.
  *
  * <p>Each value can be overridden with MicroProfile Config, for example
@@ -29,7 +30,7 @@ public class ModelCalls {
 
     @Asynchronous
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 0, retryOn = {IOException.class, ModelServerException.class, TimeoutException.class},
+    @Retry(maxRetries = 1, delay = 0, maxDuration = 1000, retryOn = {IOException.class, ModelServerException.class, TimeoutException.class},
             abortOn = CancellationException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = CancellationException.class)

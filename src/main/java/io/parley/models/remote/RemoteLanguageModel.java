@@ -115,7 +115,7 @@ public final class RemoteLanguageModel implements LanguageModel {
             if (cancelled) {
                 ex.cancel();
             }
-            return ex.done().thenApply(v -> all.toString());
+            return ex.result(all::toString);
         }
 
         void cancel() {

@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -65,29 +66,55 @@ public final class RemoteSpeechToText implements SpeechToText {
         return transport.guard().transcribe(() -> send(wav));
     }
 
+    /**
+     * One request, read as it arrives under the request's watchdog: the answer must start within the first-byte
+     * timeout and never stall for longer than the idle timeout (a server that drips a byte now and then is cut
+     * off, not waited for).
+     */
     private CompletionStage<String> send(byte[] wav) {
         String boundary = "parley-" + UUID.randomUUID();
         HttpRequest request = transport.request(server, "/audio/transcriptions")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(server.firstByteTimeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, wav))).build();
-        return transport.http().sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() / 100 != 2) {
-                throw new ModelServerException("the speech-to-text server " + server.baseUrl() + " answered HTTP "
-                        + response.statusCode() + ": " + RemoteLanguageModel.abbreviate(response.body().strip()));
-            }
-            try (var reader = Json.createReader(new StringReader(response.body()))) {
-                JsonObject result = reader.readObject();
-                if (!result.containsKey("text") || result.isNull("text")) {
-                    throw new ModelServerException("the speech-to-text server answered without a text: "
-                            + RemoteLanguageModel.abbreviate(response.body()));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String[] text = new String[1];
+        Watchdog[] watchdog = new Watchdog[1];
+        StreamingExchange exchange = new StreamingExchange("the speech-to-text server " + server.baseUrl(), request,
+                List.of("text/html"), new StreamingExchange.Sink() {
+            @Override
+            public void chunk(ByteBuffer data) {
+                if (data.hasRemaining()) {
+                    watchdog[0].chunk("transcript");
+                    byte[] bytes = new byte[data.remaining()];
+                    data.get(bytes);
+                    body.writeBytes(bytes);
                 }
-                return result.getString("text").strip();
-            } catch (JsonException | ClassCastException e) {
-                throw new ModelServerException("the speech-to-text server answered something other than JSON: "
-                        + RemoteLanguageModel.abbreviate(response.body()));
+            }
+
+            @Override
+            public void end() {
+                text[0] = parse(body.toString(StandardCharsets.UTF_8));
             }
         });
+        watchdog[0] = transport.watchdog(server, exchange::fail);
+        watchdog[0].start("transcript");
+        exchange.done().whenComplete((v, e) -> watchdog[0].stop());
+        exchange.start(transport.http());
+        return exchange.result(() -> text[0]);
+    }
+
+    private static String parse(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            JsonObject result = reader.readObject();
+            if (!result.containsKey("text") || result.isNull("text")) {
+                throw new ModelServerException("the speech-to-text server answered without a text: "
+                        + RemoteLanguageModel.abbreviate(body));
+            }
+            return result.getString("text").strip();
+        } catch (JsonException | ClassCastException e) {
+            throw new ModelServerException("the speech-to-text server answered something other than JSON: "
+                    + RemoteLanguageModel.abbreviate(body));
+        }
     }
 
     private byte[] multipart(String boundary, byte[] wav) {

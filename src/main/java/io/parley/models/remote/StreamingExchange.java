@@ -64,14 +64,46 @@ final class StreamingExchange implements Flow.Subscriber<List<ByteBuffer>> {
         });
         sending.whenComplete((response, error) -> {
             if (error != null) {
-                fail(error);
+                fail(connectionProblem(error));
             }
         });
         return done;
     }
 
+    /** The HTTP client says little when it cannot connect ("java.net.ConnectException"): say who and what. */
+    private Throwable connectionProblem(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof java.net.ConnectException) {
+                return new ModelServerException(server + " could not be reached (connection refused or timed out)", e);
+            }
+        }
+        return error;
+    }
+
     CompletableFuture<Void> done() {
         return done;
+    }
+
+    /**
+     * Completes with {@code value} once the exchange is done, or with the exchange's own exception: fault
+     * tolerance must see a {@link CancellationException} or a server's error as itself, not wrapped in a
+     * {@link CompletionException} (it would not skip the one or retry the other).
+     */
+    <T> CompletableFuture<T> result(java.util.function.Supplier<T> value) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        done.whenComplete((v, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                try {
+                    result.complete(value.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        });
+        return result;
     }
 
     void cancel() {

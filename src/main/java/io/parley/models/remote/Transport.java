@@ -10,7 +10,19 @@ import java.util.concurrent.ScheduledExecutorService;
 public record Transport(HttpClient http, ScheduledExecutorService scheduler, Guard guard) {
 
     public static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
+        return builder().build();
+    }
+
+    /**
+     * A client whose work runs on {@code executor} (in the server: the container's managed executor, so the
+     * client adds no threads of its own beyond its selector; without one it keeps a cached pool).
+     */
+    public static HttpClient newHttpClient(java.util.concurrent.Executor executor) {
+        return builder().executor(executor).build();
+    }
+
+    private static HttpClient.Builder builder() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3));
     }
 
     /** A request to {@code path} of the model's server, with its API key when it has one. */

@@ -30,6 +30,8 @@ import java.util.function.LongSupplier;
 public final class OutboundAudio implements MediaClock.Paced {
 
     static final long FRAME_NANOS = 20_000_000L;
+    /** Samples in one 20 ms frame at 8 kHz. */
+    public static final int FRAME_SAMPLES = 160;
     /** Messages handed to the link and not yet written, beyond which the clock waits for the socket. */
     private static final int MAX_LINK_PENDING = 16;
 
@@ -101,7 +103,8 @@ public final class OutboundAudio implements MediaClock.Paced {
         this(streamSid, link, settings, onStall, System::nanoTime);
     }
 
-    OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall, LongSupplier nanoTime) {
+    /** With a clock of the caller's choosing (tests, simulations). */
+    public OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.streamSid = streamSid;
         this.link = link;

@@ -39,6 +39,12 @@ class ScriptedResponderTest {
     }
 
     @Test
+    void readsBackTheKeysPressed() throws Exception {
+        assertEquals("You pressed 1 2 pound.", reply(ChatMessage.keypad("12#").content()));
+        assertEquals("You pressed star.", reply(ChatMessage.keypad("*").content()));
+    }
+
+    @Test
     void echoesAnythingElseAndSaysWhatItIs() throws Exception {
         assertEquals("I heard you say: book a table for two. I'm only a scripted demo, so ask me the time, or say goodbye.",
                 reply("book a table for two"));

@@ -41,6 +41,12 @@ public final class FakeModelServer implements AutoCloseable {
         NONE,
         /** Answers HTTP 500 with a JSON error. */
         ERROR_500,
+        /** Answers HTTP 503 with a JSON error and {@code Retry-After} (an overloaded server, a warming model). */
+        ERROR_503,
+        /** Answers 200 at once, then sends one byte of its answer every two seconds. */
+        DRIP,
+        /** Nothing listens on the service's port (only with {@link #startPerService}). */
+        REFUSED,
         /** Takes the request and never answers. */
         HANG,
         /** Starts the response, then goes silent (a stuck GPU). */
@@ -53,12 +59,23 @@ public final class FakeModelServer implements AutoCloseable {
 
     public static final int TTS_RATE = 24_000;
 
-    private final HttpServer server;
+    private static final List<String> SERVICES = List.of("stt", "llm", "tts");
+
+    /** The listener of each service: one for all, or one each ({@link #startPerService}). */
+    private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+    private final boolean perService;
+    private final java.util.concurrent.ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-model-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final List<JsonObject> chatRequests = new CopyOnWriteArrayList<>();
     private final List<String> speechInputs = new CopyOnWriteArrayList<>();
-    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile CountDownLatch released = new CountDownLatch(1);
     private final FreeTtsSpeech voice = new FreeTtsSpeech(Runnable::run);
     private volatile Function<Pcm16, String> transcriber = audio -> "Hello there.";
     private volatile Function<String, String> replier = said -> "I heard you say " + said.replaceAll("[.!?]+$", "")
@@ -69,8 +86,8 @@ public final class FakeModelServer implements AutoCloseable {
     public volatile int ttsFirstAudioMillis = 100;
     public volatile int ttsChunkMillis = 20;
 
-    private FakeModelServer(HttpServer server) {
-        this.server = server;
+    private FakeModelServer(boolean perService) {
+        this.perService = perService;
     }
 
     /**
@@ -104,33 +121,98 @@ public final class FakeModelServer implements AutoCloseable {
         Thread.currentThread().join();
     }
 
-    /** Starts on {@code port} of the loopback interface (0 for any free port). */
+    /** Starts all three services on {@code port} of the loopback interface (0 for any free port). */
     public static FakeModelServer start(int port) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        FakeModelServer fake = new FakeModelServer(http);
-        http.createContext("/v1/audio/transcriptions", fake::transcription);
-        http.createContext("/v1/chat/completions", fake::chat);
-        http.createContext("/v1/audio/speech", fake::speech);
-        http.createContext("/v1/models", fake::models);
-        http.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-model-server");
-            t.setDaemon(true);
-            return t;
-        }));
-        http.start();
+        FakeModelServer fake = new FakeModelServer(false);
+        HttpServer http = fake.listen(port, SERVICES);
+        SERVICES.forEach(service -> fake.servers.put(service, http));
         return fake;
     }
 
+    /**
+     * Starts each service on a port of its own, like separate GPU servers: speech-to-text on {@code firstPort},
+     * the language model on the next, text-to-speech on the one after; then {@link Fault#REFUSED} can close one.
+     */
+    public static FakeModelServer startPerService(int firstPort) throws IOException {
+        FakeModelServer fake = new FakeModelServer(true);
+        for (int i = 0; i < SERVICES.size(); i++) {
+            String service = SERVICES.get(i);
+            fake.ports.put(service, firstPort + i);
+            fake.servers.put(service, fake.listen(firstPort + i, List.of(service)));
+        }
+        return fake;
+    }
+
+    private HttpServer listen(int port, List<String> services) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        if (services.contains("stt")) {
+            http.createContext("/v1/audio/transcriptions", counted(this::transcription));
+        }
+        if (services.contains("llm")) {
+            http.createContext("/v1/chat/completions", counted(this::chat));
+        }
+        if (services.contains("tts")) {
+            http.createContext("/v1/audio/speech", counted(this::speech));
+        }
+        http.createContext("/v1/models", this::models);
+        http.setExecutor(handlers);
+        http.start();
+        return http;
+    }
+
+    private com.sun.net.httpserver.HttpHandler counted(com.sun.net.httpserver.HttpHandler handler) {
+        return exchange -> {
+            active.incrementAndGet();
+            try {
+                handler.handle(exchange);
+            } finally {
+                active.decrementAndGet();
+            }
+        };
+    }
+
+    /** The base URL of all services (with {@link #start}). */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return baseUrl("stt");
+    }
+
+    public String baseUrl(String service) {
+        return "http://127.0.0.1:" + servers.get(service).getAddress().getPort() + "/v1";
+    }
+
+    /** Requests being handled right now (hung ones included, until {@link #healthy()} lets them go). */
+    public int activeRequests() {
+        return active.get();
     }
 
     public void fault(String service, Fault fault) {
+        if (fault == Fault.REFUSED) {
+            if (!perService) {
+                throw new IllegalStateException("REFUSED needs a port per service (startPerService)");
+            }
+            HttpServer http = servers.remove(service);
+            if (http != null) {
+                http.stop(0);
+            }
+        }
         faults.put(service, fault);
     }
 
-    public void healthy() {
+    /** Every fault is healed: closed ports listen again, and hung requests are let go (their clients are gone). */
+    public synchronized void healthy() {
         faults.clear();
+        CountDownLatch hung = released;
+        released = new CountDownLatch(1);
+        hung.countDown();
+        for (String service : SERVICES) {
+            if (perService && !servers.containsKey(service)) {
+                try {
+                    servers.put(service, listen(ports.get(service), List.of(service)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("could not listen on " + ports.get(service) + " again", e);
+                }
+            }
+        }
     }
 
     public void transcriber(Function<Pcm16, String> transcriber) {
@@ -139,6 +221,11 @@ public final class FakeModelServer implements AutoCloseable {
 
     public void replier(Function<String, String> replier) {
         this.replier = replier;
+    }
+
+    /** Streams of {@code service} ("llm", "tts") whose client closed the connection before the end. */
+    public int abandoned(String service) {
+        return requests(service + "-abandoned");
     }
 
     public int requests(String service) {
@@ -157,7 +244,8 @@ public final class FakeModelServer implements AutoCloseable {
     @Override
     public void close() {
         released.countDown();
-        server.stop(0);
+        new java.util.HashSet<>(servers.values()).forEach(http -> http.stop(0));
+        handlers.shutdownNow();
     }
 
     // ---- speech-to-text ----
@@ -176,6 +264,9 @@ public final class FakeModelServer implements AutoCloseable {
             sleep(sttMillis);
             switch (fault) {
                 case ERROR_500 -> json(exchange, 500, "{\"error\":{\"message\":\"CUDA out of memory\",\"type\":\"server_error\"}}");
+                case ERROR_503 -> unavailable(exchange);
+                case DRIP -> drip(exchange, "application/json",
+                        Json.createObjectBuilder().add("text", "Hello there.").build().toString());
                 case MALFORMED -> json(exchange, 200, "<html>upstream busy</html>");
                 case STALL, CUT_OFF -> {
                     exchange.sendResponseHeaders(200, 100);
@@ -230,6 +321,14 @@ public final class FakeModelServer implements AutoCloseable {
                 json(exchange, 500, "{\"error\":{\"message\":\"model overloaded\",\"type\":\"server_error\"}}");
                 return;
             }
+            if (fault == Fault.ERROR_503) {
+                unavailable(exchange);
+                return;
+            }
+            if (fault == Fault.DRIP) {
+                drip(exchange, "text/event-stream", "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Fine\"}}]}\n\n");
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
@@ -262,7 +361,7 @@ public final class FakeModelServer implements AutoCloseable {
                     + "\"delta\":{},\"finish_reason\":\"stop\"}]}");
             event(out, "[DONE]");
         } catch (IOException e) {
-            // the client went away (a cancelled reply): nothing to do
+            count("llm-abandoned"); // the client went away in the middle: a cancelled reply
         }
     }
 
@@ -293,6 +392,10 @@ public final class FakeModelServer implements AutoCloseable {
                 json(exchange, 500, "{\"error\":{\"message\":\"voice not loaded\"}}");
                 return;
             }
+            if (fault == Fault.ERROR_503) {
+                unavailable(exchange);
+                return;
+            }
             if (fault == Fault.MALFORMED) {
                 json(exchange, 200, "{\"detail\":\"unsupported response_format\"}");
                 return;
@@ -302,8 +405,13 @@ public final class FakeModelServer implements AutoCloseable {
                 return;
             }
             byte[] pcm = littleEndian(Resampler.convert(voice.render(input), TTS_RATE));
+            if (fault == Fault.DRIP) {
+                drip(exchange, "audio/pcm", new String(pcm, 0, 64, StandardCharsets.ISO_8859_1));
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "audio/pcm");
-            exchange.sendResponseHeaders(200, 0);
+            // Cut off with a length promised and not delivered: closing a chunked response would end it cleanly.
+            exchange.sendResponseHeaders(200, fault == Fault.CUT_OFF ? pcm.length : 0);
             OutputStream out = exchange.getResponseBody();
             int chunk = TTS_RATE / 10 * 2 + 1; // 100 ms, odd on purpose: samples split between chunks
             for (int offset = 0, n = 0; offset < pcm.length; offset += chunk, n++) {
@@ -321,7 +429,7 @@ public final class FakeModelServer implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            // the client went away (a cancelled synthesis)
+            count("tts-abandoned"); // the client went away in the middle: a cancelled synthesis
         }
     }
 
@@ -350,7 +458,32 @@ public final class FakeModelServer implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
-    /** Holds the request until the server is closed (what a stuck GPU server does). */
+    private static void unavailable(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        json(exchange, 503, "{\"error\":{\"message\":\"the model is loading\",\"type\":\"service_unavailable\"}}");
+    }
+
+    /** Answers 200 at once, then one byte of {@code body} every two seconds until healed or the client leaves. */
+    private void drip(HttpExchange exchange, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+        CountDownLatch healed = released;
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        try {
+            for (byte b : bytes) {
+                out.write(b);
+                out.flush();
+                if (healed.await(2, TimeUnit.SECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Holds the request until the fault is healed or the server closed (what a stuck GPU server does). */
     private void hang() {
         try {
             released.await(120, TimeUnit.SECONDS);

@@ -66,6 +66,8 @@ class RemoteModelsTest {
             stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             return e.getCause();
+        } catch (java.util.concurrent.CancellationException e) {
+            return e; // a stage cancelled (barge-in) completes with the CancellationException itself
         }
         return fail("expected a failure");
     }
@@ -140,6 +142,27 @@ class RemoteModelsTest {
         error = failure(llm.reply(hello, p -> { }).done());
         assertInstanceOf(StreamStalledException.class, error);
         assertTrue(error.getMessage().contains("no first token within 1000 ms"), error.getMessage());
+
+        fake.fault("llm", FakeModelServer.Fault.ERROR_503);
+        assertTrue(failure(llm.reply(hello, p -> { }).done()).getMessage().contains("HTTP 503"));
+
+        fake.fault("llm", FakeModelServer.Fault.DRIP);
+        error = failure(llm.reply(hello, p -> { }).done());
+        assertInstanceOf(StreamStalledException.class, error, "bytes but never a token");
+    }
+
+    @Test
+    void aServerThatRefusesTheConnectionIsNamed() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        RemoteModel gone = new RemoteModel("llm", URI.create("http://127.0.0.1:" + port + "/v1"), "fake-llm",
+                Optional.empty(), Duration.ofMillis(1000), Duration.ofMillis(500));
+        Throwable error = failure(new RemoteLanguageModel(gone, transport, 120, 0.5)
+                .reply(List.of(ChatMessage.user("Hi.")), p -> { }).done());
+        assertInstanceOf(ModelServerException.class, error);
+        assertTrue(error.getMessage().contains(":" + port + "/v1 could not be reached"), error.getMessage());
     }
 
     @Test
@@ -184,6 +207,13 @@ class RemoteModelsTest {
         fake.fault("tts", FakeModelServer.Fault.HANG);
         error = failure(tts.speak("Hello.", c -> { }).done());
         assertTrue(error.getMessage().contains("no audio within 1000 ms"), error.getMessage());
+
+        fake.fault("tts", FakeModelServer.Fault.ERROR_503);
+        assertTrue(failure(tts.speak("Hello.", c -> { }).done()).getMessage().contains("HTTP 503"));
+
+        fake.fault("tts", FakeModelServer.Fault.DRIP);
+        error = failure(tts.speak("Hello.", c -> { }).done());
+        assertTrue(error.getMessage().contains("in the middle of the stream"), error.getMessage());
     }
 
     // ---- transcription ----
@@ -220,7 +250,22 @@ class RemoteModelsTest {
         fake.fault("stt", FakeModelServer.Fault.MALFORMED);
         assertTrue(failure(utterance.settle()).getMessage().contains("other than JSON"));
 
+        fake.fault("stt", FakeModelServer.Fault.ERROR_503);
+        error = failure(utterance.settle());
+        assertTrue(error.getMessage().contains("HTTP 503") && error.getMessage().contains("loading"), error.getMessage());
+
+        fake.fault("stt", FakeModelServer.Fault.CUT_OFF);
+        assertInstanceOf(java.io.IOException.class, failure(utterance.settle()));
+
         fake.fault("stt", FakeModelServer.Fault.HANG);
-        assertInstanceOf(java.net.http.HttpTimeoutException.class, failure(utterance.settle()));
+        error = failure(utterance.settle());
+        assertInstanceOf(StreamStalledException.class, error);
+        assertTrue(error.getMessage().contains("no transcript within 1000 ms"), error.getMessage());
+
+        fake.fault("stt", FakeModelServer.Fault.DRIP);
+        long started = System.nanoTime();
+        error = failure(utterance.settle());
+        assertTrue(error.getMessage().contains("in the middle of the stream"), error.getMessage());
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 1500, "cut off at the idle timeout, not waited for");
     }
 }

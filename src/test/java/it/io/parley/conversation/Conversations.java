@@ -43,6 +43,33 @@ final class Conversations {
         return vosk;
     }
 
+    /**
+     * A fake model server that transcribes with Vosk, loaded and warmed up here first (its first transcription
+     * would otherwise take longer than Parley waits for a transcript).
+     */
+    static io.parley.models.remote.FakeModelServer modelsHearingWithVosk() throws Exception {
+        return modelsHearingWithVosk(text -> { });
+    }
+
+    /** The same, telling {@code heard} each transcript it returns. */
+    static io.parley.models.remote.FakeModelServer modelsHearingWithVosk(java.util.function.Consumer<String> heard)
+            throws Exception {
+        transcribe(Pcm16.silence(Pcm16.RATE_16K, 500));
+        io.parley.models.remote.FakeModelServer models =
+                io.parley.models.remote.FakeModelServer.startPerService(ParleyServer.FAKE_MODELS_PORT);
+        models.sttMillis = 0; // Vosk's own time is the latency
+        models.transcriber(audio -> {
+            try {
+                String text = transcribe(audio);
+                heard.accept(text);
+                return text;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return models;
+    }
+
     /** What Vosk hears in a recording, lower case. */
     static String transcribe(Path wav) throws Exception {
         return transcribe(WavFile.read(wav));

@@ -62,6 +62,8 @@ class HostileStreamIT {
 
     private void malformedMessagesAreRefusedAndTheStreamGoesOn() throws Exception {
         RawStream s = RawStream.open().start();
+        // The start is handled on the call's executor: until then complaints are logged without the CallSid.
+        eventuallyMedia(s.callSid, m -> true);
         String big = Base64.getEncoder().encodeToString(new byte[66_000]);
         for (int i = 0; i < 5; i++) {
             s.send("{\"event\":\"media\",");                                                   // not JSON
@@ -78,6 +80,8 @@ class HostileStreamIT {
         JsonObject media = eventuallyMedia(s.callSid, m -> m.getJsonNumber("framesIn").longValue() == 60);
         assertEquals(25, media.getJsonNumber("messagesRefused").longValue(), "5 kinds x 5 refused, unknown events tolerated");
         assertEquals("LISTENING", media.getString("state"));
+        // Liberty writes messages.log asynchronously: wait for the first line before counting.
+        eventually(() -> logLinesNow(s.callSid + ": refused a message") >= 1, "the refusals to reach the log");
         long lines = logLines(s.callSid + ": refused a message");
         assertTrue(lines >= 1 && lines <= 3, "30 bad messages in a moment make 1-3 log lines, not " + lines);
         s.stop();
@@ -177,6 +181,14 @@ class HostileStreamIT {
             }
         }
         throw new AssertionError("no metric " + name);
+    }
+
+    private static long logLinesNow(String fragment) {
+        try {
+            return logLines(fragment);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long logLines(String fragment) throws IOException {

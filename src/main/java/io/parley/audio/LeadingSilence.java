@@ -1,10 +1,9 @@
-package io.parley.conversation;
+package io.parley.audio;
 
-import io.parley.audio.Pcm16;
 import java.util.Arrays;
 
 /** Cuts the silence a voice puts before its first sound, keeping a few milliseconds before the onset. */
-final class LeadingSilence {
+public final class LeadingSilence {
 
     /** About -40 dBFS: quieter than any speech sound, louder than a voice's digital silence and dither. */
     static final int THRESHOLD = 330;
@@ -14,7 +13,7 @@ final class LeadingSilence {
     }
 
     /** The audio from just before its first sound; empty if it is all silence. */
-    static Pcm16 trim(Pcm16 audio) {
+    public static Pcm16 trim(Pcm16 audio) {
         short[] samples = audio.samples();
         for (int i = 0; i < samples.length; i++) {
             if (Math.abs(samples[i]) > THRESHOLD) {
