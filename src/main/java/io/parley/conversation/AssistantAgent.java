@@ -92,6 +92,15 @@ public class AssistantAgent implements Agent {
     private long committedAt;
     /** Stream time by which the caller must hear the reply to their committed turn; -1 when nobody waits. */
     private long answerDueMillis = -1;
+    /**
+     * The committed turn whose reply has not sounded yet. Until it does the caller keeps the floor: if they go
+     * on, the reply is dropped unheard and their words so far are the start of a longer turn.
+     */
+    private Answered answered;
+
+    /** A caller's turn being answered: their words ({@code null} when the answer is the apology), when, and by what. */
+    private record Answered(String text, Instant at, Reply reply) {
+    }
 
     /** The reply the caller is hearing (or will hear next). */
     private Reply speaking;
@@ -119,12 +128,11 @@ public class AssistantAgent implements Agent {
     @Override
     public void hear(Pcm16 audio) {
         streamMillis += audio.sampleCount() * 1000L / audio.sampleRate();
-        if (utterance == null) {
-            preRoll.add(audio);
-            if (preRoll.size() > PRE_ROLL_FRAMES) {
-                preRoll.poll();
-            }
-        } else {
+        preRoll.add(audio); // always, as the next turn may begin while this one's recogniser still listens
+        if (preRoll.size() > PRE_ROLL_FRAMES) {
+            preRoll.poll();
+        }
+        if (utterance != null) {
             utterance.accept(audio);
             if (!paused) {
                 utterance.partial().ifPresent(text -> {
@@ -174,6 +182,9 @@ public class AssistantAgent implements Agent {
 
     @Override
     public void end() {
+        if (answered != null) {
+            callerTurnAnswered(); // their last words are on the record, though the call ended before the reply
+        }
         discardTurn();
         if (speaking != null) {
             speaking.cancel();
@@ -187,7 +198,7 @@ public class AssistantAgent implements Agent {
     private void onVad(VadEvent event) {
         if (event instanceof VadEvent.SpeechLikely likely) {
             resumeAtMillis = -1;
-            if (speaking != null && !bargeIn.pending() && !committed) {
+            if (speaking != null && !bargeIn.pending() && !committed && answered == null) {
                 pauseForCaller(likely.atMillis());
             }
         } else if (event instanceof VadEvent.SpeechUnlikely && bargeIn.pending() && utterance == null) {
@@ -202,8 +213,11 @@ public class AssistantAgent implements Agent {
         if (event instanceof TurnEvent.Started started) {
             idle.callerActive(streamMillis);
             answerDueMillis = -1;
-            if (committed) {
-                // The caller went on after the commit, before the transcript came back: one turn after all.
+            if (committed || answered != null) {
+                // The caller went on after the commit, before hearing a word of the reply: one turn after all.
+                if (answered != null) {
+                    dropUnheardAnswer();
+                }
                 committed = false;
                 pauseGeneration++;
                 discardDraft();
@@ -304,24 +318,53 @@ public class AssistantAgent implements Agent {
         draft = null;
         long wait = (committedAt - speechEndNanos) / 1_000_000;
         long transcript = (transcriptAt - speechEndNanos) / 1_000_000;
-        closeUtterance();
-        if (failure != null) {
-            speakingTimings = new ConversationTurn.Timings(null, null, null, null, wait);
-            speak(newReply().apologise(failure));
-            return;
-        }
-        if (text == null || text.isEmpty()) {
+        if (failure == null && (text == null || text.isEmpty())) {
             LOG.info(() -> who + ": the turn had no words; still listening");
             answerDueMillis = -1;
+            closeUtterance();
             return;
         }
-        history.add(ChatMessage.user(text));
-        record(new ConversationTurn(ConversationTurn.CALLER, text, Instant.now(), false, null, null, null, null));
+        // The recogniser keeps listening until the answer sounds (see callerTurnAnswered).
+        committed = false;
+        settled = null;
+        sttFailure = null;
+        if (failure != null) {
+            Reply apology = newReply().apologise(failure);
+            answered = new Answered(null, Instant.now(), apology);
+            speakingTimings = new ConversationTurn.Timings(null, null, null, null, wait);
+            speak(apology);
+            return;
+        }
+        answered = new Answered(text, Instant.now(), reply);
         farewell = Farewell.isFarewell(text);
         farewellReason = "the caller said goodbye";
         speakingTimings = new ConversationTurn.Timings(transcript, null, null, null, wait);
         call.moveTo(CallState.THINKING);
         speak(reply);
+    }
+
+    /** The answer has begun to sound (or the call ends): the caller's turn is over and goes on the record. */
+    private void callerTurnAnswered() {
+        Answered turn = answered;
+        answered = null;
+        closeUtterance();
+        if (turn.text() != null) {
+            history.add(ChatMessage.user(turn.text()));
+            record(new ConversationTurn(ConversationTurn.CALLER, turn.text(), turn.at(), false, null, null, null, null));
+        }
+    }
+
+    /** The caller went on before the answer sounded: it is dropped without a trace, and they still have the floor. */
+    private void dropUnheardAnswer() {
+        LOG.fine(() -> who + ": the caller went on before the reply sounded; it is dropped");
+        answered = null;
+        farewell = false;
+        speakingTimings = null;
+        if (speaking != null) {
+            speaking.cancel();
+            speaking = null;
+        }
+        call.moveTo(CallState.LISTENING);
     }
 
     private void discardTurn() {
@@ -447,6 +490,9 @@ public class AssistantAgent implements Agent {
                     public void speaking(Reply reply) {
                         if (reply == speaking) {
                             answerDueMillis = -1;
+                            if (answered != null && answered.reply() == reply) {
+                                callerTurnAnswered();
+                            }
                         }
                         call.moveTo(CallState.SPEAKING);
                     }
@@ -476,6 +522,9 @@ public class AssistantAgent implements Agent {
         speaking = null;
         if (reply == null) {
             return;
+        }
+        if (answered != null && answered.reply() == reply) {
+            callerTurnAnswered(); // ended before it sounded (a key, or no words): the caller's turn comes first
         }
         String heard = reply.heardText();
         if (!heard.isEmpty()) {

@@ -32,7 +32,8 @@ class RemoteConversationIT {
 
     @BeforeAll
     static void startModels() throws Exception {
-        models = Conversations.modelsHearingWithVosk(transcripts::add);
+        models = Conversations.modelsHearing(transcripts::add, "My name is Ada.", "I live in Paris.",
+                "What is my name?");
     }
 
     @AfterAll

@@ -121,9 +121,16 @@ class HostileStreamIT {
         while (!s.closed.isDone() && sent < 2000 && s.tryMedia(FRAME)) {
             sent++;
         }
-        assertEquals(1008, s.closeCode(10));
-        assertTrue(s.closeReason.contains("faster than real time"), s.closeReason);
+        // The server closes with 1008 and says why. Its close frame races the flood, though: when the server
+        // drops the connection while the client's frames are still pouring in, the client can see the
+        // connection end without the frame (1006, as a CI machine once did). The call's record says why either way.
+        int code = s.closeCode(10);
+        if (code != 1006) {
+            assertEquals(1008, code);
+            assertTrue(s.closeReason.contains("faster than real time"), s.closeReason);
+        }
         JsonObject media = eventuallyMedia(s.callSid, m -> m.getString("state").equals("FAILED"));
+        assertEquals("media arriving far faster than real time", media.getString("stateReason"));
         assertTrue(media.getJsonNumber("framesDropped").longValue() > 250, media.toString());
         assertTrue(logLines(s.callSid + ": messages arriving faster than real time") <= 3);
     }
