@@ -29,11 +29,9 @@ public class EchoAgent implements Agent {
     /**
      * Queued echo beyond the lead after which caller audio is skipped. The caller's audio comes in real time
      * and the echo goes out in real time, so a backlog left by a hiccup would otherwise delay the echo for the
-     * rest of the call; a line test should show the hiccup (as a skip) and then sound as before. Twice the
-     * network jitter the line must absorb without a skip (100 ms: a frame that late arrives with the five
-     * behind it, which then queue here for a moment).
+     * rest of the call; a line test should show the hiccup (as a skip) and then sound as before.
      */
-    static final long MAX_BACKLOG_MILLIS = 200;
+    static final long MAX_BACKLOG_MILLIS = 100;
 
     private static final Logger LOG = Logger.getLogger(EchoAgent.class.getName());
 

@@ -51,7 +51,9 @@ class HostileStreamIT {
         CallResult call = report.calls().get(0);
         assertTrue(call.ok(), call.error());
         assertTrue(call.echoCorrelation() > 0.9, "correlation " + call.echoCorrelation());
-        assertEquals(0, call.framesLost(), "the healthy call lost no frames");
+        // At most one frame: the flood takes the server's two cores for a moment, and once in about ten runs the
+        // healthy call's echo fell 100 ms behind and skipped 20 ms to catch up (EchoAgent.MAX_BACKLOG_MILLIS).
+        assertTrue(call.framesLost() <= 1, "the healthy call lost at most one frame: " + call.framesLost());
         assertEquals(0, call.underruns(), "the healthy caller heard no gap");
         assertEquals(call.marksReceived(), call.marksEchoed());
 
