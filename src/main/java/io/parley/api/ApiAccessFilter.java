@@ -1,7 +1,12 @@
 package io.parley.api;
 
+import io.parley.http.BufferedBodyRequest;
+import io.parley.http.FormBody;
+import io.parley.http.JsonErrors;
+import io.parley.http.RequestBodies;
+import io.parley.logging.LogSafe;
+import io.parley.logging.ThrottledLog;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,17 +14,26 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Applies {@link ApiAccessPolicy} to every request under {@code /api/}. */
+/**
+ * The gate of {@code /api/*}: applies {@link ApiAccessPolicy}, then reads the body of an admitted request, at
+ * most {@value #MAX_BODY_BYTES} bytes (413 beyond, before the REST layer would read it whole). Refusals are
+ * logged at most once a second, with a count of the lines held back.
+ */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class ApiAccessFilter extends HttpFilter {
 
     public static final String API_KEY = "parley.api-key";
+    /** The API's requests are small JSON objects. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
 
     private static final Logger LOG = Logger.getLogger(ApiAccessFilter.class.getName());
+
+    private final ThrottledLog refusals = new ThrottledLog(LOG);
 
     @Inject
     @ConfigProperty(name = API_KEY)
@@ -33,17 +47,35 @@ public class ApiAccessFilter extends HttpFilter {
                 || request.getHeader("X-Forwarded-Host") != null;
         var decision = policy.decide(request.getHeader("Authorization"), request.getRemoteAddr(), forwarded);
         if (decision instanceof ApiAccessPolicy.Denied denied) {
-            LOG.warning(() -> "Refused " + request.getMethod() + " " + request.getRequestURI() + " from "
-                    + request.getRemoteAddr() + ": " + denied.reason());
-            response.setStatus(denied.status());
-            if (denied.status() == 401) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"parley\"");
-            }
-            response.setContentType("application/json");
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("status", denied.status()).add("error", denied.reason()).build().toString());
+            refuse(request, response, denied.status(), denied.reason());
             return;
         }
-        chain.doFilter(request, response);
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = RequestBodies.read(request, MAX_BODY_BYTES);
+        if (body == null) {
+            refuse(request, response, 413, "The body is over " + MAX_BODY_BYTES / 1024 + " KiB");
+            return;
+        }
+        HttpServletRequest replayed;
+        try {
+            replayed = new BufferedBodyRequest(request, body, Map.of());
+        } catch (FormBody.MalformedFormException e) {
+            refuse(request, response, 400, "Malformed query string: " + e.getMessage());
+            return;
+        }
+        chain.doFilter(replayed, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String reason)
+            throws IOException {
+        refusals.warning(() -> "Refused " + request.getMethod() + " " + LogSafe.text(request.getRequestURI(), 200)
+                + " from " + request.getRemoteAddr() + ": " + reason);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"parley\"");
+        }
+        JsonErrors.send(response, status, reason);
     }
 }

@@ -14,6 +14,10 @@ public record ApiError(int status, String error, Integer twilioCode, String twil
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(this).build();
+        return toResponseBuilder().build();
+    }
+
+    public Response.ResponseBuilder toResponseBuilder() {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(this);
     }
 }

@@ -2,15 +2,27 @@ package io.parley.api;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
+import io.parley.http.RequestRefusedException;
 import io.parley.telephony.TwilioNotConfiguredException;
-import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Turns the failures behind the API into JSON errors that say what went wrong and who can fix it. */
+/**
+ * Turns the failures behind every REST path (the API and the webhooks) into JSON errors that say, in plain
+ * words, what went wrong and who can fix it. No answer names a class, a framework message or a stack: what the
+ * server knows beyond the plain words goes to its log.
+ */
 public final class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class.getName());
@@ -27,15 +39,26 @@ public final class ApiExceptionMappers {
         }
     }
 
+    /** 400, 403, 429 (with {@code Retry-After}), ...: a request Parley refused, in the words it chose. */
+    @Provider
+    public static class Refused implements ExceptionMapper<RequestRefusedException> {
+        @Override
+        public Response toResponse(RequestRefusedException e) {
+            Response.ResponseBuilder response = new ApiError(e.status(), e.getMessage(), null, null).toResponseBuilder();
+            e.retryAfter().ifPresent(wait -> response.header("Retry-After", wait.toSeconds()));
+            return response.build();
+        }
+    }
+
     /** 502: Twilio answered with an error; its code and message are passed on. */
     @Provider
     public static class TwilioRejected implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
             LOG.warning(() -> "Twilio refused the request: " + e.getCode() + " " + e.getMessage());
-            return new ApiError(Response.Status.BAD_GATEWAY.getStatusCode(),
-                    "Twilio refused the request (HTTP " + e.getStatusCode() + ")", e.getCode(), e.getMessage())
-                    .toResponse();
+            String status = e.getStatusCode() == null ? "" : " (HTTP " + e.getStatusCode() + ")";
+            return new ApiError(Response.Status.BAD_GATEWAY.getStatusCode(), "Twilio refused the request" + status,
+                    e.getCode(), e.getMessage()).toResponse();
         }
     }
 
@@ -45,29 +68,53 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(ApiConnectionException e) {
             LOG.warning(() -> "Twilio's REST API could not be reached: " + e.getMessage());
-            return ApiError.of(Response.Status.BAD_GATEWAY, "Twilio's REST API could not be reached: " + e.getMessage())
-                    .toResponse();
+            return ApiError.of(Response.Status.BAD_GATEWAY, "Twilio's REST API could not be reached").toResponse();
         }
     }
 
-    /** 400: a request body that could not be read as the JSON the method expects. */
-    @Provider
-    public static class MalformedBody implements ExceptionMapper<JsonbException> {
-        @Override
-        public Response toResponse(JsonbException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return ApiError.of(Response.Status.BAD_REQUEST, "Malformed JSON body: " + cause.getMessage()).toResponse();
-        }
-    }
-
-    /** Errors the REST layer raises itself (malformed JSON, unknown path, wrong method) keep their status. */
+    /**
+     * Errors the REST layer raises itself (unknown path, wrong method or media type, a parameter it cannot
+     * convert) keep their status; the framework's messages are replaced by plain ones.
+     */
     @Provider
     public static class RestErrors implements ExceptionMapper<WebApplicationException> {
+
+        @Context
+        UriInfo uri;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            String message = e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
-            return new ApiError(status, message, null, null).toResponse();
+            return new ApiError(status, message(e, status), null, null).toResponse();
+        }
+
+        private String message(WebApplicationException e, int status) {
+            if (e instanceof NotFoundException) {
+                return "Nothing here: " + (uri == null ? "this path" : "/" + uri.getPath().replaceFirst("^/", ""));
+            }
+            if (e instanceof NotAllowedException) {
+                return "This path does not take that method; it takes " + String.join(", ", e.getResponse().getAllowedMethods());
+            }
+            if (e instanceof NotSupportedException) {
+                return "This path does not take a body of that Content-Type";
+            }
+            if (e instanceof NotAcceptableException) {
+                return "This path cannot answer in any of the types the Accept header asks for";
+            }
+            Response.Status known = Response.Status.fromStatusCode(status);
+            return known == null ? "Request failed" : known.getReasonPhrase();
+        }
+    }
+
+    /** 500 for anything else: the client learns only an id to quote; the log has the rest. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "Request failed (error " + id + ")", e);
+            return ApiError.of(Response.Status.INTERNAL_SERVER_ERROR, "Internal error " + id
+                    + "; the server's log has the details").toResponse();
         }
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
  * conversation's turns with their timings.
  */
 public record CallView(String callSid, String direction, String from, String to, String status, boolean active,
-                       Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds, Media media,
-                       List<ConversationTurn> turns) {
+                       Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds, String endReason,
+                       Media media, List<ConversationTurn> turns) {
 
     /** The media session: Parley's state of the call and its counters. */
     public record Media(String streamSid, String state, String stateReason, long framesIn, long framesOut,
@@ -30,6 +30,6 @@ public record CallView(String callSid, String direction, String from, String to,
     static CallView of(CallRecord call, MediaStats live) {
         return new CallView(call.callSid(), call.direction().label(), call.from(), call.to(),
                 call.status().twilioName(), call.active(), call.createdAt(), call.answeredAt(), call.endedAt(),
-                call.durationSeconds(), Media.of(live != null ? live : call.media()), call.turns());
+                call.durationSeconds(), call.endReason(), Media.of(live != null ? live : call.media()), call.turns());
     }
 }

@@ -4,11 +4,11 @@ import io.parley.call.CallRecord;
 import io.parley.call.CallRegistry;
 import io.parley.call.CallSession;
 import io.parley.call.CallSessions;
+import io.parley.call.Sids;
+import io.parley.http.RequestRefusedException;
 import io.parley.telephony.OutboundCalls;
-import io.parley.telephony.PhoneNumbers;
-import io.parley.telephony.PublicUrls;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,12 +39,6 @@ public class CallsResource {
     @Inject
     OutboundCalls outboundCalls;
 
-    @Inject
-    PublicUrls publicUrls;
-
-    @Context
-    HttpServletRequest request;
-
     @Context
     UriInfo uriInfo;
 
@@ -56,26 +50,24 @@ public class CallsResource {
     @GET
     @Path("{callSid}")
     public Response get(@PathParam("callSid") String callSid) {
+        requireCallSid(callSid);
         return registry.find(callSid)
                 .map(call -> Response.ok(view(call)).build())
                 .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "No call " + callSid).toResponse());
     }
 
+    /**
+     * Places a call within the outbound policy (allowed destinations, caller IDs, calls a minute). The body is
+     * {@code {"to": "+15551234567", "from": optional, "greeting": optional}}.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(PlaceCallRequest body) {
-        if (body == null || body.to() == null || body.to().isBlank()) {
-            return badRequest("\"to\" is required: the number to call in E.164 form, e.g. +15551234567");
-        }
-        if (!PhoneNumbers.isE164(body.to())) {
-            return badRequest("\"to\" must be an E.164 number such as +15551234567, not '" + body.to() + "'");
-        }
-        Optional<String> from = Optional.ofNullable(body.from()).filter(f -> !f.isBlank());
-        if (from.isPresent() && !PhoneNumbers.isE164(from.get())) {
-            return badRequest("\"from\" must be an E.164 number such as +15551234567, not '" + from.get() + "'");
-        }
-        Optional<String> greeting = Optional.ofNullable(body.greeting()).filter(g -> !g.isBlank());
-        var call = outboundCalls.place(body.to(), from, greeting, publicUrls.forRequest(request));
+    public Response place(String json) {
+        JsonObject body = JsonBodies.object(json, "{\"to\": \"+15551234567\"}");
+        String to = JsonBodies.text(body, "to").orElse(null);
+        Optional<String> from = JsonBodies.text(body, "from").filter(f -> !f.isBlank());
+        Optional<String> greeting = JsonBodies.text(body, "greeting").filter(g -> !g.isBlank());
+        CallRecord call = outboundCalls.place(to, from, greeting);
         LOG.info(() -> "Call " + call.callSid() + " placed to " + call.to() + " from " + call.from());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(call.callSid()).build())
                 .entity(PlacedCall.of(call)).build();
@@ -85,7 +77,9 @@ public class CallsResource {
         return CallView.of(call, sessions.find(call.callSid()).map(CallSession::stats).orElse(null));
     }
 
-    private static Response badRequest(String message) {
-        return ApiError.of(Response.Status.BAD_REQUEST, message).toResponse();
+    private static void requireCallSid(String callSid) {
+        if (!Sids.isCallSid(callSid)) {
+            throw new RequestRefusedException(400, "Not a call SID (CA and 32 hex digits)");
+        }
     }
 }

@@ -2,19 +2,23 @@ package io.parley.call;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What Parley knows of one call. Immutable: the registry replaces a record with the next one atomically.
  *
+ * @param updatedAt       when the call's status last changed (a call that stays still too long is expired)
  * @param durationSeconds Twilio's {@code CallDuration} once the call has ended, else null
+ * @param endReason       why the call ended, once it has: what its media stream ended with, Twilio's final
+ *                        status, or that it expired; else null
  * @param media           the final figures of the call's media stream once it has ended, else null
  * @param turns           the conversation so far: who said what, and how long each reply took
  */
 public record CallRecord(String callSid, Direction direction, String from, String to, CallStatus status,
-                         Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds,
-                         MediaStats media, List<ConversationTurn> turns) {
+                         Instant createdAt, Instant updatedAt, Instant answeredAt, Instant endedAt,
+                         Long durationSeconds, String endReason, MediaStats media, List<ConversationTurn> turns) {
 
     public CallRecord {
         turns = List.copyOf(turns);
@@ -22,7 +26,8 @@ public record CallRecord(String callSid, Direction direction, String from, Strin
 
     /** A call Parley has just heard of, before any status report is applied. */
     public static CallRecord newCall(String callSid, Direction direction, String from, String to, Instant now) {
-        return new CallRecord(callSid, direction, from, to, CallStatus.QUEUED, now, null, null, null, null, List.of());
+        return new CallRecord(callSid, direction, from, to, CallStatus.QUEUED, now, now, null, null, null, null, null,
+                List.of());
     }
 
     public boolean active() {
@@ -31,41 +36,46 @@ public record CallRecord(String callSid, Direction direction, String from, Strin
 
     /**
      * The record after a status report. A report that is not progress (a late "ringing" after "completed")
-     * changes nothing; a terminal one fixes the end time and the duration (Twilio's when given, else measured
-     * from the answer).
+     * changes nothing; a terminal one fixes the end time, the reason and the duration (Twilio's when given, else
+     * measured from the answer).
+     *
+     * @param reason why the call ended, for a terminal status (null: Twilio's status says it)
      */
-    public CallRecord withStatus(CallStatus next, Optional<Long> reportedDuration, Instant at) {
+    public CallRecord withStatus(CallStatus next, Optional<Long> reportedDuration, Instant at, String reason) {
         if (!status.precedes(next)) {
             if (next == status && next.isTerminal() && reportedDuration.isPresent()) {
-                return new CallRecord(callSid, direction, from, to, status, createdAt, answeredAt, endedAt,
-                        reportedDuration.get(), media, turns);
+                return new CallRecord(callSid, direction, from, to, status, createdAt, updatedAt, answeredAt, endedAt,
+                        reportedDuration.get(), endReason, media, turns);
             }
             return this;
         }
         Instant answered = answeredAt == null && next == CallStatus.IN_PROGRESS ? at : answeredAt;
         if (!next.isTerminal()) {
-            return new CallRecord(callSid, direction, from, to, next, createdAt, answered, null, null, media, turns);
+            return new CallRecord(callSid, direction, from, to, next, createdAt, at, answered, null, null, null, media,
+                    turns);
         }
         long duration = reportedDuration.orElseGet(
                 () -> answered == null ? 0L : Duration.between(answered, at).toSeconds());
-        return new CallRecord(callSid, direction, from, to, next, createdAt, answered, at, duration, media, turns);
+        String why = reason != null ? reason : "Twilio reported the call " + next.twilioName();
+        return new CallRecord(callSid, direction, from, to, next, createdAt, at, answered, at, duration, why, media,
+                turns);
     }
 
     /** Fills in the parties when the record was created from a report that lacked them. */
     public CallRecord withPartiesIfMissing(String newFrom, String newTo) {
         return new CallRecord(callSid, direction, from == null ? newFrom : from, to == null ? newTo : to, status,
-                createdAt, answeredAt, endedAt, durationSeconds, media, turns);
+                createdAt, updatedAt, answeredAt, endedAt, durationSeconds, endReason, media, turns);
     }
 
     public CallRecord withMedia(MediaStats finalMedia) {
-        return new CallRecord(callSid, direction, from, to, status, createdAt, answeredAt, endedAt, durationSeconds,
-                finalMedia, turns);
+        return new CallRecord(callSid, direction, from, to, status, createdAt, updatedAt, answeredAt, endedAt,
+                durationSeconds, endReason, finalMedia, turns);
     }
 
     public CallRecord withTurn(ConversationTurn turn) {
-        List<ConversationTurn> more = new java.util.ArrayList<>(turns);
+        List<ConversationTurn> more = new ArrayList<>(turns);
         more.add(turn);
-        return new CallRecord(callSid, direction, from, to, status, createdAt, answeredAt, endedAt, durationSeconds,
-                media, more);
+        return new CallRecord(callSid, direction, from, to, status, createdAt, updatedAt, answeredAt, endedAt,
+                durationSeconds, endReason, media, more);
     }
 }

@@ -3,12 +3,16 @@ package io.parley.call;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import io.parley.logging.LogSafe;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,17 +51,22 @@ public class CallRegistry {
      */
     public CallRecord report(String callSid, Direction direction, String from, String to, CallStatus status,
                              Optional<Long> durationSeconds) {
+        return report(callSid, direction, from, to, status, durationSeconds, null);
+    }
+
+    private CallRecord report(String callSid, Direction direction, String from, String to, CallStatus status,
+                              Optional<Long> durationSeconds, String endReason) {
         Instant now = Instant.now();
         CallRecord[] before = new CallRecord[1];
         CallRecord after = calls.compute(callSid, (sid, old) -> {
             before[0] = old;
             CallRecord base = old == null ? CallRecord.newCall(sid, direction, from, to, now)
                     : old.withPartiesIfMissing(from, to);
-            return base.withStatus(status, durationSeconds, now);
+            return base.withStatus(status, durationSeconds, now, endReason);
         });
         if (before[0] == null) {
-            LOG.info(() -> "Call " + callSid + " " + after.direction().label() + " from " + after.from() + " to "
-                    + after.to() + ": " + after.status().twilioName());
+            LOG.info(() -> "Call " + callSid + " " + after.direction().label() + " from " + LogSafe.text(after.from())
+                    + " to " + LogSafe.text(after.to()) + ": " + after.status().twilioName());
             events.fire(new CallEvent.Started(after));
         } else if (before[0].status() != after.status()) {
             LOG.info(() -> "Call " + callSid + ": " + before[0].status().twilioName() + " -> " + after.status().twilioName());
@@ -79,7 +88,33 @@ public class CallRegistry {
         if (withMedia == null) {
             return null;
         }
-        return report(callSid, withMedia.direction(), null, null, CallStatus.COMPLETED, Optional.empty());
+        return report(callSid, withMedia.direction(), null, null, CallStatus.COMPLETED, Optional.empty(),
+                media.reason());
+    }
+
+    /**
+     * Ends the calls that have waited too long for their media stream: still queued or ringing (the webhook
+     * came, the stream never did), or answered with no stream, {@code timeout} after their last status change.
+     * Such a call would otherwise stay active for ever.
+     *
+     * @param streaming whether a call (by SID) has a live media stream; those never expire here
+     * @return the calls ended
+     */
+    public List<CallRecord> expire(Instant now, Duration timeout, Predicate<String> streaming) {
+        List<CallRecord> expired = new ArrayList<>();
+        for (CallRecord call : calls.values()) {
+            if (call.active() && call.updatedAt().plus(timeout).isBefore(now) && !streaming.test(call.callSid())) {
+                String reason = "no media stream within " + timeout.toSeconds() + " s of the call's last status ("
+                        + call.status().twilioName() + ")";
+                CallRecord ended = report(call.callSid(), call.direction(), null, null, CallStatus.FAILED,
+                        Optional.empty(), reason);
+                if (!ended.active() && reason.equals(ended.endReason())) {
+                    LOG.warning(() -> "Call " + call.callSid() + " expired: " + reason);
+                    expired.add(ended);
+                }
+            }
+        }
+        return expired;
     }
 
     /** A turn of the call's conversation (the caller's words, or the agent's reply with its timings). */

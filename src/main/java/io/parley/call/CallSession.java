@@ -1,12 +1,16 @@
 package io.parley.call;
 
 import io.parley.audio.MuLawAudio;
+import io.parley.logging.LogSafe;
+import io.parley.logging.ThrottledLog;
 import io.parley.telephony.media.MalformedMessageException;
 import io.parley.telephony.media.MediaClock;
 import io.parley.telephony.media.MediaLink;
 import io.parley.telephony.media.OutboundAudio;
 import io.parley.telephony.media.StreamEvent;
 import io.parley.telephony.media.TwilioMessages;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -32,18 +36,30 @@ public final class CallSession implements CallControl {
     static final int MESSAGE_TOO_BIG = 1009;
     static final int INTERNAL_ERROR = 1011;
 
+    static final int TRY_AGAIN_LATER = 1013;
+
     /**
      * Largest text message accepted: a 64 KiB payload in base64 plus its envelope, so that an oversized payload
-     * still reaches the parser and is refused with its reason; anything larger ends the stream (1009). Checked
-     * here because Liberty 26.0.0.3 delivers messages over the endpoint's declared {@code maxMessageSize}.
+     * still reaches the parser and is refused with its reason; anything larger ends the stream (1009). Enforced
+     * here, while a message arrives in parts ({@link #receive(String, boolean)}): Liberty applies its own limit
+     * to each frame, not to a message sent as many continuation frames.
      */
     public static final int MAX_MESSAGE_CHARS = 96 * 1024;
+    /** The close reason a refused {@code start} gets; the log says which check it failed. */
+    static final String START_REFUSED = "start refused: this stream is not bound to a call Parley is connecting";
 
     private static final Logger LOG = Logger.getLogger(CallSession.class.getName());
 
+    /** Decides whether a stream's {@code start} may take its call. */
+    @FunctionalInterface
+    public interface Admission {
+        /** Null when the stream may take the call (it is then this session's), else why not, for the log. */
+        String admit(CallSession session, StreamEvent.Start start);
+    }
+
     /** What a session needs from the application. */
     public record Services(Executor pool, MediaClock clock, CallRegistry registry, MediaSettings settings,
-                           Function<CallControl, Agent> agents, Consumer<CallSession> ended) {
+                           Function<CallControl, Agent> agents, Admission admission, Consumer<CallSession> ended) {
     }
 
     private final String id;
@@ -54,6 +70,11 @@ public final class CallSession implements CallControl {
     private final InboundGuard guard;
     private final ThrottledLog complaints = new ThrottledLog(LOG);
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final long openedNanos = System.nanoTime();
+    /** A message arriving in parts, on the WebSocket thread; null between messages. */
+    private StringBuilder assembling;
+    /** The rest of a message over the limit is ignored until its last part. */
+    private boolean discardingRest;
 
     // written on the executor, read by anyone
     private volatile CallState state = CallState.CONNECTING;
@@ -85,16 +106,45 @@ public final class CallSession implements CallControl {
 
     // ---- the WebSocket side: parse, check, hand off; never wait ----
 
-    /** A text message from Twilio. Called on the WebSocket thread. */
+    /**
+     * Part of a text message (a WebSocket frame of it), on the WebSocket thread. The parts are kept only up to
+     * {@link #MAX_MESSAGE_CHARS} in all: a message that grows beyond it ends the stream at once (1009), and its
+     * remaining parts are dropped as they come, so its size never reaches the heap.
+     */
+    public void receive(String part, boolean last) {
+        if (discardingRest) {
+            discardingRest = !last;
+            return;
+        }
+        if (assembling == null && last) {
+            receive(part);
+            return;
+        }
+        int sofar = assembling == null ? 0 : assembling.length();
+        if (sofar + (long) part.length() > MAX_MESSAGE_CHARS) {
+            assembling = null;
+            discardingRest = !last;
+            tooBig(sofar + (long) part.length() + (last ? "" : " characters and more"));
+            return;
+        }
+        if (assembling == null) {
+            assembling = new StringBuilder(Math.max(1024, part.length() * 2));
+        }
+        assembling.append(part);
+        if (last) {
+            String message = assembling.toString();
+            assembling = null;
+            receive(message);
+        }
+    }
+
+    /** A whole text message from Twilio. Called on the WebSocket thread. */
     public void receive(String message) {
         if (ended.get()) {
             return;
         }
         if (message.length() > MAX_MESSAGE_CHARS) {
-            refused.incrementAndGet();
-            LOG.warning(() -> who() + ": a message of " + message.length() + " characters; the limit is "
-                    + MAX_MESSAGE_CHARS);
-            fail(MESSAGE_TOO_BIG, "message over " + MAX_MESSAGE_CHARS / 1024 + " KiB");
+            tooBig(message.length() + " characters");
             return;
         }
         InboundGuard.Verdict verdict = guard.admit(System.nanoTime());
@@ -112,8 +162,23 @@ public final class CallSession implements CallControl {
         } catch (MalformedMessageException e) {
             refuse(e.getMessage());
             return;
+        } catch (RuntimeException e) {
+            // TwilioMessages turns every fault into MalformedMessageException (the fuzz test holds it to that);
+            // should one slip through, the stream still only loses the message.
+            LOG.log(Level.FINE, "Unexpected parser failure", e);
+            refuse("unreadable message");
+            return;
         }
         accept(event);
+    }
+
+    private void tooBig(String size) {
+        if (ended.get()) {
+            return;
+        }
+        refused.incrementAndGet();
+        LOG.warning(() -> who() + ": a message of " + size + "; the limit is " + MAX_MESSAGE_CHARS);
+        fail(MESSAGE_TOO_BIG, "message over " + MAX_MESSAGE_CHARS / 1024 + " KiB");
     }
 
     /** An event already parsed (the endpoint, tests). Media beyond the inbound queue's capacity is dropped. */
@@ -133,7 +198,7 @@ public final class CallSession implements CallControl {
     /** A binary frame: not part of Twilio's protocol. */
     public void receiveBinary(int length) {
         refused.incrementAndGet();
-        LOG.warning(() -> who() + ": binary frame of " + length + " bytes; media streams are JSON text");
+        complaints.warning(() -> who() + ": binary frame of " + length + " bytes; media streams are JSON text");
         fail(UNSUPPORTED_DATA, "binary frames are not part of the media-stream protocol");
     }
 
@@ -151,7 +216,17 @@ public final class CallSession implements CallControl {
     /** The WebSocket failed (reset, send failure); the session ends. */
     public void failed(Throwable error) {
         LOG.log(Level.FINE, "Media stream error", error);
-        executor.execute(() -> end(CallState.FAILED, "stream error: " + error, INTERNAL_ERROR));
+        executor.execute(() -> end(CallState.FAILED, "stream error: the connection failed", INTERNAL_ERROR));
+    }
+
+    /** Nanoseconds this stream has been open without a {@code start}; 0 once it has one (or has ended). */
+    long awaitingStartSince(long nowNanos) {
+        return start != null || ended.get() ? 0 : nowNanos - openedNanos;
+    }
+
+    /** Twilio sends {@code start} right after opening the stream: one that has not come is not coming. */
+    void startTimedOut(Duration limit) {
+        fail(POLICY_VIOLATION, "no start within " + limit.toMillis() + " ms");
     }
 
     /** The server is stopping: end now, on the caller's thread, as the pool may be gone. */
@@ -205,40 +280,58 @@ public final class CallSession implements CallControl {
                 agent.dtmf(d.digit());
             }
         } else if (event instanceof StreamEvent.Unknown u) {
-            LOG.fine(() -> who() + ": ignored unknown event '" + u.event() + "'");
+            LOG.fine(() -> who() + ": ignored unknown event " + LogSafe.quoted(u.event()));
         }
     }
 
     private void onStart(StreamEvent.Start s) {
         if (start != null) {
             refused.incrementAndGet();
-            complaints.warning(() -> who() + ": a second start (call " + s.callSid() + ", stream " + s.streamSid()
-                    + "); ignored, the stream keeps its first");
+            complaints.warning(() -> who() + ": a second start (call " + LogSafe.text(s.callSid()) + ", stream "
+                    + LogSafe.text(s.streamSid()) + "); ignored, the stream keeps its first");
             return;
         }
-        if (!"audio/x-mulaw".equals(s.mediaFormat().encoding()) || s.mediaFormat().sampleRate() != 8000
-                || s.mediaFormat().channels() != 1) {
-            start = s;
-            end(CallState.FAILED, "unsupported media format " + s.mediaFormat(), UNSUPPORTED_DATA);
+        String refusal = services.admission().admit(this, s);
+        if (refusal != null) {
+            refused.incrementAndGet();
+            LOG.warning(() -> who() + ": " + START_REFUSED + ": " + refusal);
+            end(CallState.FAILED, START_REFUSED, POLICY_VIOLATION);
             return;
         }
-        start = s;
-        Map<String, String> p = s.customParameters();
+        start = withoutToken(s);
+        StreamEvent.MediaFormat format = s.mediaFormat();
+        if (!"audio/x-mulaw".equals(format.encoding()) || format.sampleRate() != 8000 || format.channels() != 1) {
+            end(CallState.FAILED, "unsupported media format " + LogSafe.text(format.encoding()) + " at "
+                    + format.sampleRate() + " Hz, " + format.channels() + " channels (Twilio streams audio/x-mulaw at"
+                    + " 8000 Hz, 1 channel)", UNSUPPORTED_DATA);
+            return;
+        }
+        Map<String, String> p = start.customParameters();
         services.registry().report(s.callSid(), Direction.fromTwilio(p.get("Direction")), p.get("From"), p.get("To"),
                 CallStatus.IN_PROGRESS, Optional.empty());
         audio = new OutboundAudio(s.streamSid(), link, services.settings().playback(),
                 why -> executor.execute(() -> end(CallState.FAILED, why, POLICY_VIOLATION)));
         services.clock().add(audio);
         moveTo(CallState.LISTENING);
+        String agentName = Optional.ofNullable(p.get(AgentFactory.AGENT_PARAMETER)).filter(a -> !a.isBlank())
+                .orElse(services.settings().agent());
         try {
             agent = services.agents().apply(this);
             agent.start(this);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, who() + ": the agent could not start", e);
-            end(CallState.FAILED, "agent failed to start: " + e.getMessage(), INTERNAL_ERROR);
+            LOG.log(Level.SEVERE, who() + ": the agent '" + LogSafe.text(agentName) + "' could not start", e);
+            end(CallState.FAILED, "the agent could not start", INTERNAL_ERROR);
             return;
         }
-        LOG.info(() -> who() + ": stream " + s.streamSid() + " started, agent '" + services.settings().agent() + "'");
+        LOG.info(() -> who() + ": stream " + s.streamSid() + " started, agent '" + LogSafe.text(agentName) + "'");
+    }
+
+    /** The start as the agent sees it: the stream token has done its work and goes no further. */
+    private static StreamEvent.Start withoutToken(StreamEvent.Start s) {
+        Map<String, String> parameters = new LinkedHashMap<>(s.customParameters());
+        parameters.remove(StreamTokens.PARAMETER);
+        return new StreamEvent.Start(s.sequenceNumber(), s.streamSid(), s.accountSid(), s.callSid(), s.tracks(),
+                s.mediaFormat(), Map.copyOf(parameters));
     }
 
     private void end(CallState finalState, String why, int closeCode) {
@@ -349,6 +442,6 @@ public final class CallSession implements CallControl {
     }
 
     private static String describe(String why) {
-        return why == null || why.isBlank() ? "" : ": " + why;
+        return why == null || why.isBlank() ? "" : ": " + LogSafe.text(why);
     }
 }

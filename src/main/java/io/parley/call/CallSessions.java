@@ -2,6 +2,7 @@ package io.parley.call;
 
 import io.parley.telephony.media.MediaClock;
 import io.parley.telephony.media.MediaLink;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -12,10 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
-/** Every live media session. Sessions remove themselves when they end; server shutdown ends the rest. */
+/**
+ * Every live media session, at most {@link MediaSettings#maxSessions()} of them. A session takes its call only
+ * through the {@link StreamAdmission}: the call must be one Parley connected (its stream token), still active,
+ * and without a stream. Sessions remove themselves when they end; server shutdown ends the rest.
+ */
 @ApplicationScoped
 public class CallSessions {
 
@@ -36,26 +43,47 @@ public class CallSessions {
     @Inject
     AgentFactory agents;
 
+    @Inject
+    StreamTokens tokens;
+
     private final Map<String, CallSession> live = new ConcurrentHashMap<>();
+    private StreamAdmission admission;
+    private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong opened = new AtomicLong();
 
-    /** A session for a newly opened media stream; it waits in CONNECTING for Twilio's {@code start}. */
-    public CallSession open(MediaLink link) {
+    @PostConstruct
+    void init() {
+        admission = new StreamAdmission(tokens, registry);
+    }
+
+    /**
+     * A session for a newly opened media stream; it waits in CONNECTING for Twilio's {@code start}. Empty when
+     * {@link MediaSettings#maxSessions()} streams are open already.
+     */
+    public Optional<CallSession> open(MediaLink link) {
+        if (open.incrementAndGet() > settings.maxSessions()) {
+            open.decrementAndGet();
+            return Optional.empty();
+        }
         String id = "media-" + opened.incrementAndGet();
         CallSession session = new CallSession(id, link,
-                new CallSession.Services(pool, clock, registry, settings, this::agentFor, this::remove));
+                new CallSession.Services(pool, clock, registry, settings, this::agentFor, admission, this::remove));
         live.put(id, session);
-        return session;
+        return Optional.of(session);
     }
 
     /** Liberty's managed executor, for work a stream must not do on its own thread (closing a socket). */
-    public java.util.concurrent.Executor executor() {
+    public Executor executor() {
         return pool;
     }
 
     /** The live session of a call, once its stream has started. */
     public Optional<CallSession> find(String callSid) {
-        return live.values().stream().filter(s -> callSid.equals(s.callSid())).findFirst();
+        return admission.holder(callSid);
+    }
+
+    public boolean streaming(String callSid) {
+        return admission.holder(callSid).isPresent();
     }
 
     public Collection<CallSession> all() {
@@ -66,6 +94,16 @@ public class CallSessions {
         return live.size();
     }
 
+    /** Closes the streams that have been open longer than the start timeout without Twilio's {@code start}. */
+    public void closeUnstarted(long nowNanos) {
+        long limit = settings.startTimeout().toNanos();
+        for (CallSession session : live.values()) {
+            if (session.awaitingStartSince(nowNanos) > limit) {
+                session.startTimedOut(settings.startTimeout());
+            }
+        }
+    }
+
     /** Runs inside the new call's context: binds {@link CurrentCall} and resolves that call's agent. */
     private Agent agentFor(CallControl call) {
         agents.current().bind(call);
@@ -73,7 +111,10 @@ public class CallSessions {
     }
 
     void remove(CallSession session) {
-        live.remove(session.id());
+        if (live.remove(session.id()) != null) {
+            open.decrementAndGet();
+        }
+        admission.release(session);
     }
 
     @PreDestroy

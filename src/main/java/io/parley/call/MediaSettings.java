@@ -15,10 +15,14 @@ public class MediaSettings {
     public static final String QUEUE = "parley.media.queue-ms";
     public static final String STALL_TIMEOUT = "parley.media.stall-timeout-ms";
     public static final String INBOUND_QUEUE = "parley.media.inbound-queue-frames";
+    public static final String MAX_SESSIONS = "parley.media.max-sessions";
+    public static final String START_TIMEOUT = "parley.media.start-timeout-ms";
 
     private String agent;
     private OutboundAudio.Settings playback;
     private int inboundQueueFrames;
+    private int maxSessions;
+    private Duration startTimeout;
 
     protected MediaSettings() {
         // for the CDI proxy
@@ -29,11 +33,20 @@ public class MediaSettings {
                          @ConfigProperty(name = LEAD, defaultValue = "160") long leadMillis,
                          @ConfigProperty(name = QUEUE, defaultValue = "2000") long queueMillis,
                          @ConfigProperty(name = STALL_TIMEOUT, defaultValue = "10000") long stallMillis,
-                         @ConfigProperty(name = INBOUND_QUEUE, defaultValue = "250") int inboundQueueFrames) {
+                         @ConfigProperty(name = INBOUND_QUEUE, defaultValue = "250") int inboundQueueFrames,
+                         @ConfigProperty(name = MAX_SESSIONS, defaultValue = "500") int maxSessions,
+                         @ConfigProperty(name = START_TIMEOUT, defaultValue = "5000") long startTimeoutMillis) {
         this.agent = agent.strip();
         this.playback = new OutboundAudio.Settings(Duration.ofMillis(clamp(leadMillis, 20, 2000)),
                 Duration.ofMillis(clamp(queueMillis, 100, 60_000)), Duration.ofMillis(clamp(stallMillis, 500, 600_000)));
         this.inboundQueueFrames = (int) clamp(inboundQueueFrames, 10, 10_000);
+        this.maxSessions = (int) clamp(maxSessions, 1, 100_000);
+        this.startTimeout = Duration.ofMillis(clamp(startTimeoutMillis, 500, 600_000));
+    }
+
+    /** The defaults, with another agent (tests). */
+    public static MediaSettings of(String agent) {
+        return new MediaSettings(agent, 160, 2000, 10_000, 250, 500, 5000);
     }
 
     public String agent() {
@@ -47,6 +60,16 @@ public class MediaSettings {
     /** Inbound frames a call may have waiting for its executor before further frames are dropped. */
     public int inboundQueueFrames() {
         return inboundQueueFrames;
+    }
+
+    /** Media streams open at once, started or not; the next is refused (1013, try again later). */
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /** How long an open stream may go without Twilio's {@code start} before it is closed. */
+    public Duration startTimeout() {
+        return startTimeout;
     }
 
     private static long clamp(long value, long min, long max) {

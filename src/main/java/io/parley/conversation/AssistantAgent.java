@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -289,8 +288,8 @@ public class AssistantAgent implements Agent {
         }
         transcriptAt = System.nanoTime();
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            sttFailure = "speech-to-text: " + cause;
+            Throwable cause = Failures.unwrap(error);
+            sttFailure = Failures.describe("speech-to-text", cause);
             LOG.log(Level.WARNING, who + ": transcription failed (" + cause + "); the caller hears the apology");
             turns.onTranscript("(transcription failed)");
         } else {

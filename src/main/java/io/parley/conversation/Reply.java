@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -383,8 +382,8 @@ public final class Reply {
         if (failure != null) {
             return;
         }
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        failure = stage + ": " + cause;
+        Throwable cause = Failures.unwrap(error);
+        failure = Failures.describe(stage, cause);
         LOG.log(Level.WARNING, who + ": the " + stage + " failed (" + cause + "); the caller hears the apology");
         textComplete = true;
         toSynthesize.clear();

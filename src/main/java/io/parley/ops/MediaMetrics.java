@@ -3,6 +3,7 @@ package io.parley.ops;
 import io.parley.call.CallBeans;
 import io.parley.call.CallSessions;
 import io.parley.call.SerialExecutor;
+import io.parley.call.StreamTokens;
 import io.parley.telephony.media.MediaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -28,9 +29,15 @@ public class MediaMetrics {
     @Inject
     MediaClock clock;
 
+    @Inject
+    StreamTokens tokens;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         metrics.gauge(Metadata.builder().withName("parley.media.sessions")
                 .withDescription("Media streams open now").build(), sessions, CallSessions::size);
+        metrics.gauge(Metadata.builder().withName("parley.calls.awaiting.stream")
+                .withDescription("Calls connected (TwiML answered) whose media stream has not started yet").build(),
+                tokens, StreamTokens::waiting);
         metrics.gauge(Metadata.builder().withName("parley.media.executors")
                 .withDescription("Per-call serial executors not yet shut down").build(), SerialExecutor::live);
         metrics.gauge(Metadata.builder().withName("parley.media.call.contexts")

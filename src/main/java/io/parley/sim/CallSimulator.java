@@ -131,8 +131,11 @@ public final class CallSimulator {
             List<CallResult> results = calls.stream().map(c -> c.done().isDone() ? c.figures()
                     : new CallResult(c.callSid(), "did not finish", 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN,
                     Double.NaN, List.of(), List.of(), 0, null)).toList();
+            List<CallTranscript> transcripts = options.transcripts() && !options.echo() && options.perCall()
+                    ? results.stream().map(r -> CallTranscript.read(http, options.url(), options.apiKey(), r.callSid()))
+                    .toList() : List.of();
             return new SimulationReport(options, results, arrivalGaps, markWaits, tickGaps, wall, simCpu, before,
-                    after, peakHeap.get());
+                    after, peakHeap.get(), transcripts);
         } finally {
             clock.shutdownNow();
             sampler.shutdownNow();

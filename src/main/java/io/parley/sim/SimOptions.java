@@ -17,7 +17,7 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
                          boolean loop, int pauseMillis, Optional<String> authToken, String accountSid, String from,
                          String to, int jitterMillis, List<Dtmf> dtmf, Optional<Path> record, boolean echo,
                          int staggerMillis, boolean serverMetrics, boolean perCall, List<String> say,
-                         int startMillis, Optional<String> agent) {
+                         int startMillis, Optional<String> agent, Optional<String> apiKey, boolean transcripts) {
 
     /** A key the simulated caller presses {@code atSeconds} into the call. */
     public record Dtmf(String digit, double atSeconds) {
@@ -31,6 +31,7 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
               --say TEXT           what the caller says, spoken by the embedded voice (repeatable: the
                                    sentences follow one another with --pause-ms between them)
               --agent NAME         ask the voice webhook for this agent (?agent=NAME), e.g. echo or assistant
+                                   (--echo asks for echo unless --agent says otherwise)
               --start-ms MS        silence before the caller first speaks, e.g. while the greeting plays (default 0)
               --calls N            concurrent calls (default 1)
               --duration S         seconds of caller audio per call (default: the clip plus 2 s)
@@ -42,10 +43,14 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
               --jitter-ms MS       the caller's jitter buffer before playback starts (default 60)
               --dtmf D@S           press key D at S seconds, e.g. --dtmf 1@2.5 (repeatable)
               --record DIR         write what each caller heard to DIR/<CallSid>-heard.wav
-              --echo               line test: report frames lost, and the echo's delay and correlation
+              --echo               line test: call the echo agent, report frames lost and the echo's delay and
+                                   correlation; a call that hears no echo of its caller fails
               --stagger-ms MS      time between call starts (default 10)
               --server-metrics     read the server's CPU and heap from its /metrics
               --per-call           print a line per call (default when 10 calls or fewer)
+              --api-key KEY        the server's parley.api-key, to read each call's transcript from /api/calls
+                                   (default: $PARLEY_API_KEY; none is needed for a server on this machine)
+              --no-transcript      do not print what was said in each call
             """;
 
     public static SimOptions parse(String[] args) {
@@ -71,6 +76,8 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
         List<String> say = new ArrayList<>();
         int start = 0;
         String agent = null;
+        String apiKey = env.get("PARLEY_API_KEY");
+        boolean transcripts = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -95,6 +102,8 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
                 case "--say" -> say.add(value(args, ++i, arg));
                 case "--agent" -> agent = value(args, ++i, arg);
                 case "--start-ms" -> start = Integer.parseInt(value(args, ++i, arg));
+                case "--api-key" -> apiKey = value(args, ++i, arg);
+                case "--no-transcript" -> transcripts = false;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -108,7 +117,8 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
                 pause, Optional.ofNullable(token).filter(t -> !t.isBlank()), account, from, to, jitter,
                 List.copyOf(dtmf), Optional.ofNullable(record), echo, stagger, metrics,
                 perCall != null ? perCall : calls <= 10, List.copyOf(say), Math.max(0, start),
-                Optional.ofNullable(agent));
+                Optional.ofNullable(agent != null ? agent : echo ? "echo" : null),
+                Optional.ofNullable(apiKey).filter(k -> !k.isBlank()), transcripts);
     }
 
     private static String value(String[] args, int i, String option) {

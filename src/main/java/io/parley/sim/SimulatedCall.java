@@ -36,6 +36,11 @@ import java.util.stream.Collectors;
 final class SimulatedCall implements WebSocket.Listener {
 
     private static final long FRAME_NANOS = 20_000_000L;
+    /**
+     * Below this, what came back is not the caller's echo: a good line scores above 0.9, a line test against the
+     * AI agent about 0.1, a silent one nothing at all.
+     */
+    static final double MIN_ECHO_CORRELATION = 0.5;
 
     private enum Phase { CONNECTING, STREAMING, DRAINING, DONE }
 
@@ -238,11 +243,19 @@ final class SimulatedCall implements WebSocket.Listener {
         double correlation = Double.NaN;
         List<Long> turns = List.of();
         byte[] saidBytes = said.toByteArray();
-        if (options.echo() && saidBytes.length > 0 && heard.length > 0) {
-            EchoAnalysis echo = EchoAnalysis.of(saidBytes, heard);
-            lag = echo.lagMillis();
-            correlation = echo.correlation();
-        } else if (!options.echo()) {
+        String verdict = error;
+        if (options.echo()) {
+            if (saidBytes.length > 0 && heard.length > 0) {
+                EchoAnalysis echo = EchoAnalysis.of(saidBytes, heard);
+                lag = echo.lagMillis();
+                correlation = echo.correlation();
+            }
+            if (verdict == null && !(correlation >= MIN_ECHO_CORRELATION)) {
+                verdict = String.format(java.util.Locale.ROOT, "the line test heard no echo of the caller (%d frames "
+                        + "came back, correlation %.3f; is the server's agent the echo?)", playout.framesReceived(),
+                        Double.isNaN(correlation) ? 0.0 : correlation);
+            }
+        } else {
             turns = TurnLatency.measure(saidVoiced, playout.heardVoiced());
         }
         options.record().ifPresent(dir -> {
@@ -253,7 +266,7 @@ final class SimulatedCall implements WebSocket.Listener {
                 System.err.println("could not record " + callSid + ": " + e.getMessage());
             }
         });
-        return new CallResult(callSid, error, framesSent, playout.framesReceived(), playout.framesPlayed(),
+        return new CallResult(callSid, verdict, framesSent, playout.framesReceived(), playout.framesPlayed(),
                 playout.underruns(), playout.underrunFrames(), playout.marksReceived(), playout.marksEchoed(),
                 playout.clears(), playout.framesCleared(), lag, correlation, turns, bargeIns(), closeCode, closeReason);
     }

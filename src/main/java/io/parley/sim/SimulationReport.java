@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 public record SimulationReport(SimOptions options, List<CallResult> calls, Histogram replyFrameGaps,
                                Histogram markWaits, Histogram simulatorTickGaps, double wallSeconds,
                                double simulatorCpuSeconds, Map<String, Double> serverBefore,
-                               Map<String, Double> serverAfter, long serverPeakHeapBytes) {
+                               Map<String, Double> serverAfter, long serverPeakHeapBytes,
+                               List<CallTranscript> transcripts) {
 
     public long failedCalls() {
         return calls.stream().filter(c -> !c.ok()).count();
@@ -21,6 +22,10 @@ public record SimulationReport(SimOptions options, List<CallResult> calls, Histo
     }
 
     public void print(PrintStream out) {
+        for (CallTranscript transcript : transcripts) {
+            out.println();
+            transcript.print(out);
+        }
         if (options.perCall()) {
             for (CallResult c : calls) {
                 out.println(line(c));

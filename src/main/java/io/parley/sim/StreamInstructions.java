@@ -13,9 +13,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /** What Twilio reads from a webhook's TwiML to open a media stream: the {@code <Stream>} URL and parameters. */
-record StreamInstructions(String url, Map<String, String> parameters) {
+public record StreamInstructions(String url, Map<String, String> parameters) {
 
-    static StreamInstructions parse(String twiml) throws IOException {
+    public static StreamInstructions parse(String twiml) throws IOException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

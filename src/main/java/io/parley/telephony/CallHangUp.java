@@ -1,6 +1,8 @@
 package io.parley.telephony;
 
 import com.twilio.rest.api.v2010.account.Call;
+import io.parley.call.Sids;
+import io.parley.logging.LogSafe;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +30,15 @@ public class CallHangUp {
     @Resource
     ManagedExecutorService executor;
 
-    /** Completes with true when Twilio accepted the hang-up, false when there are no credentials or it failed. */
+    /**
+     * Completes with true when Twilio accepted the hang-up, false when there are no credentials or it failed. The
+     * SID goes into the request's path, so anything but a call SID is refused here, whatever let it through.
+     */
     public CompletionStage<Boolean> hangUp(String callSid) {
+        if (!Sids.isCallSid(callSid)) {
+            LOG.warning(() -> "Not hanging up " + LogSafe.quoted(callSid) + " through Twilio: not a call SID");
+            return CompletableFuture.completedFuture(false);
+        }
         if (!settings.missingForRestApi().isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }

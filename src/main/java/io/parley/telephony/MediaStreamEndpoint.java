@@ -14,21 +14,27 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * {@code WS /twilio/media}: Twilio's bidirectional media stream. Thin on purpose: each message is handed to
  * the call's {@link CallSession}, which parses it on this thread and queues the work on the call's own
  * executor; nothing here waits. The handshake has already passed {@link TwilioSignatureFilter}.
+ *
+ * <p>Text arrives in parts (one per frame), so that the session can bound a message while it is being received:
+ * a whole-message handler would have Liberty assemble a message of any length from continuation frames first.
  */
 @ServerEndpoint(StreamTwiml.MEDIA_PATH)
 @Dependent // a CDI bean (one instance per connection), so that Liberty injects it
 public class MediaStreamEndpoint {
 
-    /** Largest message read ({@link CallSession#MAX_MESSAGE_CHARS}, which the session enforces itself too). */
+    /** Largest frame buffered ({@link CallSession#MAX_MESSAGE_CHARS}; the session bounds whole messages). */
     static final int MAX_MESSAGE_BYTES = CallSession.MAX_MESSAGE_CHARS;
     /** A stream that sends nothing for this long is gone (Twilio sends audio every 20 ms, even silence). */
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
 
+    private static final Logger LOG = Logger.getLogger(MediaStreamEndpoint.class.getName());
     private static final String SESSION = CallSession.class.getName();
 
     @Inject
@@ -44,19 +50,33 @@ public class MediaStreamEndpoint {
         ws.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
         WebSocketLink link = new WebSocketLink(ws, sessions.executor(),
                 settings.playback().stallTimeout().toMillis());
-        CallSession session = sessions.open(link);
+        Optional<CallSession> opened = sessions.open(link);
+        if (opened.isEmpty()) {
+            LOG.warning(() -> "Refused a media stream: " + settings.maxSessions() + " are open already ("
+                    + TwilioSettings.describe(MediaSettings.MAX_SESSIONS) + ")");
+            link.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                    "server at capacity: too many media streams"));
+            return;
+        }
+        CallSession session = opened.get();
         link.onFailure(session::failed);
         ws.getUserProperties().put(SESSION, session);
     }
 
-    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
-    public void text(Session ws, String message) {
-        session(ws).receive(message);
+    @OnMessage
+    public void text(Session ws, String part, boolean last) {
+        CallSession session = session(ws);
+        if (session != null) {
+            session.receive(part, last);
+        }
     }
 
-    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
-    public void binary(Session ws, ByteBuffer data) {
-        session(ws).receiveBinary(data.remaining());
+    @OnMessage
+    public void binary(Session ws, ByteBuffer data, boolean last) {
+        CallSession session = session(ws);
+        if (session != null) {
+            session.receiveBinary(data.remaining());
+        }
     }
 
     @OnClose

@@ -2,13 +2,13 @@ package io.parley.telephony;
 
 import java.util.List;
 
-/** Something needs Twilio's REST API but the settings it requires are not there. */
+/** Something needs settings that are not there (Twilio's account, the caller ID, the public URL). */
 public class TwilioNotConfiguredException extends RuntimeException {
 
     private final List<String> missing;
 
     public TwilioNotConfiguredException(List<String> missing) {
-        super("Twilio is not configured: set " + String.join(" and ", missing));
+        super("Not configured: set " + String.join(" and ", missing));
         this.missing = List.copyOf(missing);
     }
 

@@ -3,6 +3,7 @@ package io.parley.telephony;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +22,7 @@ public class TwilioSettings {
 
     private Optional<String> accountSid;
     private Optional<String> authToken;
-    private Optional<String> phoneNumber;
+    private List<String> phoneNumbers;
     private Optional<String> apiBaseUrl;
 
     protected TwilioSettings() {
@@ -35,7 +36,8 @@ public class TwilioSettings {
                           @ConfigProperty(name = API_BASE_URL) Optional<String> apiBaseUrl) {
         this.accountSid = trimmed(accountSid);
         this.authToken = trimmed(authToken);
-        this.phoneNumber = trimmed(phoneNumber);
+        this.phoneNumbers = trimmed(phoneNumber).map(list -> Arrays.stream(list.split(",")).map(String::strip)
+                .filter(n -> !n.isEmpty()).toList()).orElse(List.of());
         this.apiBaseUrl = trimmed(apiBaseUrl);
     }
 
@@ -52,8 +54,17 @@ public class TwilioSettings {
         return authToken;
     }
 
+    /** The caller ID of outbound calls: the first of the account's numbers. */
     public Optional<String> phoneNumber() {
-        return phoneNumber;
+        return phoneNumbers.stream().findFirst();
+    }
+
+    /**
+     * The account's numbers, as {@code twilio.phone-number} lists them (comma-separated): the only numbers an
+     * outbound call may come from.
+     */
+    public List<String> phoneNumbers() {
+        return phoneNumbers;
     }
 
     /** Where Twilio's REST API is reached; empty means Twilio itself. Set it to use a Twilio-compatible mock. */

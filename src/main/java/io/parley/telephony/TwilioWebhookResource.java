@@ -4,9 +4,12 @@ import io.parley.call.AgentFactory;
 import io.parley.call.CallRegistry;
 import io.parley.call.CallStatus;
 import io.parley.call.Direction;
+import io.parley.call.Sids;
+import io.parley.call.StreamTokens;
+import io.parley.http.RequestRefusedException;
+import io.parley.logging.LogSafe;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -23,9 +26,13 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * Twilio's webhooks. Requests reach these methods only after {@link TwilioSignatureFilter} has checked them.
+ * Every value is checked before it is kept: the call SID's form, the parties' length.
  */
 @Path("twilio")
 public class TwilioWebhookResource {
+
+    /** Longer "From" or "To" values are refused: numbers, {@code client:} names and SIP addresses are shorter. */
+    static final int MAX_PARTY_CHARS = 256;
 
     private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class.getName());
 
@@ -38,10 +45,16 @@ public class TwilioWebhookResource {
     @Inject
     AgentFactory agents;
 
+    @Inject
+    StreamTokens tokens;
+
     @Context
     HttpServletRequest request;
 
-    /** A call to one of our numbers: register it and connect it to the media stream. */
+    /**
+     * A call to one of our numbers: register it and connect it to the media stream. The TwiML carries the call's
+     * stream token, which binds the stream Twilio opens to this call.
+     */
     @POST
     @Path("voice")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -52,7 +65,11 @@ public class TwilioWebhookResource {
                         @FormParam("To") String to, @FormParam("Direction") String direction,
                         @QueryParam("agent") String agent) {
         requireCallSid(callSid);
+        requireParty("From", from);
+        requireParty("To", to);
+        String token = tokens.issue();
         registry.report(callSid, Direction.fromTwilio(direction), from, to, CallStatus.RINGING, Optional.empty());
+        tokens.expect(callSid, token);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("From", from);
         parameters.put("To", to);
@@ -62,10 +79,11 @@ public class TwilioWebhookResource {
             if (agents.exists(agent.strip())) {
                 parameters.put(AgentFactory.AGENT_PARAMETER, agent.strip());
             } else {
-                LOG.warning(() -> "Call " + callSid + ": the webhook asks for agent '" + agent + "', which does not exist"
-                        + " (known: " + agents.known() + "); the configured agent answers");
+                LOG.warning(() -> "Call " + callSid + ": the webhook asks for agent " + LogSafe.quoted(agent)
+                        + ", which does not exist (known: " + agents.known() + "); the configured agent answers");
             }
         }
+        parameters.put(StreamTokens.PARAMETER, token);
         String streamUrl = publicUrls.forRequest(request).webSocket(StreamTwiml.MEDIA_PATH);
         return StreamTwiml.connect(streamUrl, parameters);
     }
@@ -80,14 +98,26 @@ public class TwilioWebhookResource {
                        @FormParam("CallDuration") String callDuration, @FormParam("Direction") String direction,
                        @FormParam("From") String from, @FormParam("To") String to) {
         requireCallSid(callSid);
+        requireParty("From", from);
+        requireParty("To", to);
         CallStatus status = CallStatus.fromTwilio(callStatus)
-                .orElseThrow(() -> new BadRequestException("Unknown CallStatus '" + callStatus + "'"));
+                .orElseThrow(() -> new RequestRefusedException(400, "CallStatus " + LogSafe.quoted(callStatus)
+                        + " is not one of Twilio's call statuses"));
         registry.report(callSid, Direction.fromTwilio(direction), from, to, status, parseDuration(callDuration));
     }
 
     private static void requireCallSid(String callSid) {
         if (callSid == null || callSid.isBlank()) {
-            throw new BadRequestException("CallSid is missing");
+            throw new RequestRefusedException(400, "CallSid is missing");
+        }
+        if (!Sids.isCallSid(callSid)) {
+            throw new RequestRefusedException(400, "CallSid is not a Twilio call SID (CA and 32 hex digits)");
+        }
+    }
+
+    private static void requireParty(String field, String value) {
+        if (value != null && value.length() > MAX_PARTY_CHARS) {
+            throw new RequestRefusedException(400, field + " is over " + MAX_PARTY_CHARS + " characters");
         }
     }
 
@@ -98,7 +128,7 @@ public class TwilioWebhookResource {
         try {
             return Optional.of(Long.parseLong(seconds.strip()));
         } catch (NumberFormatException e) {
-            throw new BadRequestException("CallDuration '" + seconds + "' is not a number of seconds");
+            throw new RequestRefusedException(400, "CallDuration " + LogSafe.quoted(seconds) + " is not a number of seconds");
         }
     }
 }

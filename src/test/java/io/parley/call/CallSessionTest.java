@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A session outside the container: a thread pool for Liberty's, a recording link for the WebSocket. */
@@ -29,7 +31,10 @@ class CallSessionTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private final MediaClock clock = new MediaClock(Executors.defaultThreadFactory(), pool);
     private final CallRegistry registry = new CallRegistry(new RecordingEvents(), 10);
-    private final MediaSettings settings = new MediaSettings("test", 160, 2000, 3000, 50);
+    private final MediaSettings settings = new MediaSettings("test", 160, 2000, 3000, 50, 10, 5000);
+    private final StreamTokens tokens = new StreamTokens();
+    private final StreamAdmission admission = new StreamAdmission(tokens, registry);
+    private final String token = tokens.issue();
     private final List<CallSession> live = new ArrayList<>();
     private final FakeLink link = new FakeLink();
     private final TestAgent agent = new TestAgent();
@@ -43,17 +48,39 @@ class CallSessionTest {
         assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
     }
 
+    /** The call the voice webhook has connected: registered, its stream token issued. */
+    @BeforeEach
+    void connectTheCall() {
+        registry.report(CALL, Direction.INBOUND, "+15551230000", "+15559870000", CallStatus.RINGING, Optional.empty());
+        tokens.expect(CALL, token);
+    }
+
     private CallSession open() {
-        CallSession session = new CallSession("media-test", link, new CallSession.Services(pool, clock, registry,
-                settings, control -> agent, live::remove));
+        return open(link);
+    }
+
+    private CallSession open(FakeLink on) {
+        CallSession session = new CallSession("media-test", on, new CallSession.Services(pool, clock, registry,
+                settings, control -> agent, admission, s -> {
+                    live.remove(s);
+                    admission.release(s);
+                }));
         live.add(session);
         return session;
     }
 
-    private static String start(String callSid) {
-        return TwilioMessages.writeEvent(new StreamEvent.Start(1, STREAM, "AC1", callSid, List.of("inbound"),
-                new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1),
-                Map.of("From", "+15551230000", "To", "+15559870000", "Direction", "inbound")));
+    private String start(String callSid) {
+        return start(callSid, STREAM, token);
+    }
+
+    private static String start(String callSid, String streamSid, String token) {
+        Map<String, String> parameters = new java.util.HashMap<>(
+                Map.of("From", "+15551230000", "To", "+15559870000", "Direction", "inbound"));
+        if (token != null) {
+            parameters.put(StreamTokens.PARAMETER, token);
+        }
+        return TwilioMessages.writeEvent(new StreamEvent.Start(1, streamSid, "AC1", callSid, List.of("inbound"),
+                new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1), parameters));
     }
 
     private static String media(int seq) {
@@ -202,10 +229,116 @@ class CallSessionTest {
     void aMediaFormatOtherThanTwiliosIsRefused() throws Exception {
         CallSession session = open();
         session.receive(TwilioMessages.writeEvent(new StreamEvent.Start(1, STREAM, "AC1", CALL, List.of("inbound"),
-                new StreamEvent.MediaFormat("audio/l16", 16000, 1), Map.of())));
+                new StreamEvent.MediaFormat("audio/l16", 16000, 1), Map.of(StreamTokens.PARAMETER, token))));
         await(session::isEnded, "the session to end");
         assertEquals(1003, link.closeCode);
         assertTrue(session.stats().reason().contains("unsupported media format"));
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aStartWithoutTheCallsTokenIsRefusedAndTheCallIsUntouched() throws Exception {
+        for (String wrong : new String[] {null, "", tokens.issue(), token + "x"}) {
+            FakeLink other = new FakeLink();
+            CallSession intruder = open(other);
+            intruder.receive(start(CALL, STREAM, wrong));
+            await(intruder::isEnded, "the intruder's session to end");
+            assertEquals(1008, other.closeCode);
+            assertEquals(CallSession.START_REFUSED, other.closeReason);
+            assertEquals(null, intruder.callSid(), "the refused start named no call");
+        }
+        CallRecord untouched = registry.find(CALL).orElseThrow();
+        assertEquals(CallStatus.RINGING, untouched.status());
+        assertEquals(null, untouched.media());
+
+        CallSession real = open();
+        real.receive(start(CALL));
+        await(() -> real.state() == CallState.LISTENING, "the real stream, with its token, to start");
+        assertEquals(CallStatus.IN_PROGRESS, registry.find(CALL).orElseThrow().status());
+        assertFalse(real.parameters().containsKey(StreamTokens.PARAMETER), "the agent never sees the token");
+        real.receive("{\"event\":\"stop\"}");
+        await(real::isEnded, "the session to end");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aReplayedStartCannotTakeACallThatHasItsStream() throws Exception {
+        CallSession real = open();
+        real.receive(start(CALL));
+        await(() -> real.state() == CallState.LISTENING, "the real stream to start");
+
+        FakeLink other = new FakeLink();
+        CallSession replay = open(other);
+        replay.receive(start(CALL));   // the very same start, token and all
+        await(replay::isEnded, "the replay's session to end");
+        assertEquals(1008, other.closeCode);
+        assertFalse(real.isEnded(), "the real stream goes on");
+        assertEquals(CallStatus.IN_PROGRESS, registry.find(CALL).orElseThrow().status());
+        real.receive("{\"event\":\"stop\"}");
+        await(real::isEnded, "the session to end");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void startsNamingNoCallOrAMalformedSidAreRefused() throws Exception {
+        String otherCall = "CA33333333333333333333333333333333";
+        tokens.expect("CA../../Accounts", token);
+        for (String message : new String[] {start(otherCall), start("CA../../Accounts", STREAM, token),
+                start(CALL, "MZ../x", token), start(CALL + "\nforged line", STREAM, token)}) {
+            FakeLink other = new FakeLink();
+            CallSession session = open(other);
+            session.receive(message);
+            await(session::isEnded, "the session to end");
+            assertEquals(1008, other.closeCode, message);
+        }
+        assertTrue(registry.find(otherCall).isEmpty(), "no call record was made up");
+        assertEquals(CallStatus.RINGING, registry.find(CALL).orElseThrow().status());
+    }
+
+    @Test
+    void aStartForAnEndedCallIsRefused() throws Exception {
+        registry.report(CALL, Direction.INBOUND, null, null, CallStatus.COMPLETED, Optional.empty());
+        CallSession session = open();
+        session.receive(start(CALL));
+        await(session::isEnded, "the session to end");
+        assertEquals(1008, link.closeCode);
+    }
+
+    @Test
+    void aStreamThatNeverStartsIsClosed() throws Exception {
+        CallSession session = open();
+        session.receive("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        long later = System.nanoTime() + 6_000_000_000L;
+        assertTrue(session.awaitingStartSince(later) > settings.startTimeout().toNanos());
+        session.startTimedOut(settings.startTimeout());
+        await(session::isEnded, "the session to end");
+        assertEquals(1008, link.closeCode);
+        assertEquals("no start within 5000 ms", link.closeReason);
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aMessageInPartsIsAssembledAndOneGrowingPastTheLimitEndsTheStreamAtOnce() throws Exception {
+        CallSession session = open();
+        String start = start(CALL);
+        session.receive(start.substring(0, 10), false);
+        session.receive(start.substring(10, 40), false);
+        session.receive(start.substring(40), true);
+        await(() -> session.state() == CallState.LISTENING, "the start sent in three parts");
+
+        String part = "x".repeat(16 * 1024);
+        int parts = 0;
+        while (!session.isEnded() && parts < 100_000) {   // 1.6 GB if nothing stopped it
+            session.receive(part, false);
+            parts++;
+            if (parts == 7) {
+                await(session::isEnded, "the stream to end once the message passes 96 KiB");
+            }
+        }
+        assertEquals(7, parts, "the seventh 16 KiB part passed the limit");
+        assertEquals(1009, link.closeCode);
+        assertEquals("message over 96 KiB", link.closeReason);
+        session.receive(part, true);   // the rest of the message, arriving after the close, is dropped
         assertNothingLeftBehind();
     }
 

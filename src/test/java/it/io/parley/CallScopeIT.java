@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parley.call.CallRegistry;
 import io.parley.call.CallSession;
 import io.parley.call.CallSessions;
+import io.parley.call.CallStatus;
 import io.parley.call.CurrentCall;
+import io.parley.call.Direction;
+import io.parley.call.StreamTokens;
 import io.parley.telephony.media.FakeLink;
 import io.parley.telephony.media.StreamEvent;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +47,12 @@ class CallScopeIT {
 
     @Inject
     CallProbe probe;
+
+    @Inject
+    CallRegistry registry;
+
+    @Inject
+    StreamTokens tokens;
 
     @Inject
     CurrentCall currentCall;
@@ -84,10 +95,15 @@ class CallScopeIT {
         assertEquals(destroyedBefore + 2, CallProbe.DESTROYED.get(), "each call's instance was destroyed with it");
     }
 
+    /** A call as the voice webhook connects it (registered, its stream token issued), and its stream's start. */
     private CallSession start(String callSid) {
-        CallSession session = sessions.open(new FakeLink());
+        registry.report(callSid, Direction.INBOUND, "+15551230000", "+15559870000", CallStatus.RINGING, Optional.empty());
+        String token = tokens.issue();
+        tokens.expect(callSid, token);
+        CallSession session = sessions.open(new FakeLink()).orElseThrow();
         session.accept(new StreamEvent.Start(1, "MZ" + callSid.substring(2), "AC0", callSid, List.of("inbound"),
-                new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1), Map.of("Direction", "inbound")));
+                new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1),
+                Map.of("Direction", "inbound", StreamTokens.PARAMETER, token)));
         return session;
     }
 

@@ -32,7 +32,15 @@ public final class ParleyServer {
     public static final String PUBLIC = System.getProperty("parley.public-url", "https://parley.example.test");
     public static final String AUTH_TOKEN = System.getProperty("twilio.auth-token");
     public static final String ACCOUNT_SID = System.getProperty("twilio.account-sid");
-    public static final String PHONE_NUMBER = System.getProperty("twilio.phone-number");
+    /** The account's numbers ({@code twilio.phone-number} lists them); the first is the caller ID. */
+    public static final java.util.List<String> PHONE_NUMBERS = java.util.List.of(
+            System.getProperty("twilio.phone-number", "+15005550006").split(","));
+    public static final String PHONE_NUMBER = PHONE_NUMBERS.get(0);
+    /**
+     * The third server: production settings but no {@code parley.public-url} (Twilio's URLs are taken from the
+     * {@code Host} header), and small limits: 3 media streams, 3 calls a minute, 3 s for a call's stream.
+     */
+    public static final String LIMITS = "http://localhost:" + System.getProperty("limits.http.port", "9380");
     public static final String API_KEY = System.getProperty("parley.api-key");
     public static final int FAKE_TWILIO_PORT = Integer.getInteger("fake.twilio.port", 9189);
 
@@ -68,7 +76,12 @@ public final class ParleyServer {
 
     /** Posts a form to {@code path} on the local server; {@code signature} null sends none. */
     public static HttpResponse<String> postForm(String path, Map<String, String> params, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LOCAL + path))
+        return postForm(LOCAL, path, params, signature);
+    }
+
+    /** Posts a form to {@code path} on {@code server}; {@code signature} null sends none. */
+    public static HttpResponse<String> postForm(String server, String path, Map<String, String> params, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(params)));

@@ -1,16 +1,18 @@
 package io.parley.telephony.media;
 
+import io.parley.logging.LogSafe;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Pure translation between media-stream JSON and {@link StreamEvent}/{@link StreamCommand}: no I/O, no state.
- * Every rejection is a {@link MalformedMessageException} that says what was wrong. Both directions of both
- * sides: the server parses events and writes commands; the call simulator, playing Twilio, does the reverse.
+ * Every rejection is a {@link MalformedMessageException} that says what was wrong, and nothing else is thrown
+ * (a fuzz test holds it to that). Messages are read by {@link WireReader} and written with JSON-B. Both
+ * directions of both sides: the server parses events and writes commands; the call simulator, playing Twilio,
+ * does the reverse.
  */
 public final class TwilioMessages {
 
@@ -108,13 +110,8 @@ public final class TwilioMessages {
 
     /** A message with an {@code event}, whatever else it has. */
     private static WireMessage read(String json) throws MalformedMessageException {
-        WireMessage wire;
-        try {
-            wire = JSONB.fromJson(json, WireMessage.class);
-        } catch (JsonbException e) {
-            throw new MalformedMessageException("not a media-stream JSON object: " + rootMessage(e), e);
-        }
-        if (wire == null || wire.event() == null) {
+        WireMessage wire = WireReader.read(json);
+        if (wire.event() == null) {
             throw new MalformedMessageException("no \"event\"");
         }
         return wire;
@@ -133,10 +130,10 @@ public final class TwilioMessages {
                 : new StreamEvent.MediaFormat(format.encoding(), orDefault(format.sampleRate(), 8000),
                         orDefault(format.channels(), 1));
         return new StreamEvent.Start(sequence, require(streamSid, "start.streamSid"), start.accountSid(),
-                require(start.callSid(), "start.callSid"),
-                start.tracks() == null ? List.of() : List.copyOf(start.tracks()), mediaFormat,
-                start.customParameters() == null ? Map.of() : Map.copyOf(start.customParameters()));
+                require(start.callSid(), "start.callSid"), start.tracks() == null ? List.of() : List.copyOf(start.tracks()),
+                mediaFormat, start.customParameters() == null ? Map.of() : Map.copyOf(start.customParameters()));
     }
+
 
     private static StreamEvent.Media media(WireMessage wire, long sequence) throws MalformedMessageException {
         WireMessage.Media media = require(wire.media(), "media");
@@ -167,7 +164,7 @@ public final class TwilioMessages {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new MalformedMessageException(field + " is not a number: '" + text + "'");
+            throw new MalformedMessageException(field + " is not a number: " + LogSafe.quoted(text));
         }
     }
 
@@ -180,13 +177,5 @@ public final class TwilioMessages {
 
     private static int orDefault(Integer value, int fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

@@ -34,12 +34,20 @@ class CallsApiIT {
 
     @Test
     void unknownCallIsA404WithAJsonError() {
-        HttpResponse<String> response = send(api("/api/calls/CAdoesnotexist").GET().build());
+        String unknown = ParleyServer.newCallSid();
+        HttpResponse<String> response = send(api("/api/calls/" + unknown).GET().build());
         assertEquals(404, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonObject error = json(response);
         assertEquals(404, error.getInt("status"));
-        assertEquals("No call CAdoesnotexist", error.getString("error"));
+        assertEquals("No call " + unknown, error.getString("error"));
+    }
+
+    @Test
+    void somethingThatIsNotACallSidIsABadRequest() {
+        HttpResponse<String> response = send(api("/api/calls/CAdoesnotexist").GET().build());
+        assertEquals(400, response.statusCode());
+        assertEquals("Not a call SID (CA and 32 hex digits)", json(response).getString("error"));
     }
 
     @Test

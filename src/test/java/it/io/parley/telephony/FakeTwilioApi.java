@@ -2,7 +2,7 @@ package it.io.parley.telephony;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.parley.telephony.FormBody;
+import io.parley.http.FormBody;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,13 @@ public final class FakeTwilioApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        Map<String, List<String>> form = FormBody.parse(body);
+        Map<String, List<String>> form;
+        try {
+            form = FormBody.parse(body);
+        } catch (FormBody.MalformedFormException e) {
+            respond(exchange, 400, "{\"code\": 20001, \"message\": \"" + e.getMessage() + "\", \"status\": 400}");
+            return;
+        }
         received.add(new Received(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body, form));

@@ -63,7 +63,7 @@ class HostileStreamIT {
     }
 
     private void malformedMessagesAreRefusedAndTheStreamGoesOn() throws Exception {
-        RawStream s = RawStream.open().start();
+        RawStream s = RawStream.forNewCall().start();
         // The start is handled on the call's executor: until then complaints are logged without the CallSid.
         eventuallyMedia(s.callSid, m -> true);
         String big = Base64.getEncoder().encodeToString(new byte[66_000]);
@@ -91,8 +91,8 @@ class HostileStreamIT {
     }
 
     private void mediaBeforeStartAndASecondStartAreIgnored() throws Exception {
-        RawStream s = RawStream.open();
-        s.media(FRAME).media(FRAME).start().start(ParleyServer.newCallSid()).media(FRAME);
+        RawStream s = RawStream.forNewCall();
+        s.media(FRAME).media(FRAME).start().start(ParleyServer.newCallSid(), s.parameters).media(FRAME);
         JsonObject media = eventuallyMedia(s.callSid, m -> m.getJsonNumber("framesIn").longValue() == 1);
         assertEquals(3, media.getJsonNumber("messagesRefused").longValue(), "2 frames before start, 1 second start");
         s.stop();
@@ -100,7 +100,7 @@ class HostileStreamIT {
     }
 
     private void aBinaryFrameClosesTheStreamWithUnsupportedData() throws Exception {
-        RawStream s = RawStream.open().start();
+        RawStream s = RawStream.forNewCall().start();
         s.sendBinary(FRAME);
         assertEquals(1003, s.closeCode(10));
         assertTrue(s.closeReason.contains("binary frames"), s.closeReason);
@@ -109,7 +109,7 @@ class HostileStreamIT {
     }
 
     private void aMessageOverTheSizeLimitClosesTheStream() throws Exception {
-        RawStream s = RawStream.open().start();
+        RawStream s = RawStream.forNewCall().start();
         s.send("{\"event\":\"media\",\"media\":{\"payload\":\""
                 + Base64.getEncoder().encodeToString(new byte[120_000]) + "\"}}");
         assertEquals(1009, s.closeCode(10), "too big for the 96 KiB message limit");
@@ -118,16 +118,17 @@ class HostileStreamIT {
     }
 
     private void aFloodIsCutOff() throws Exception {
-        RawStream s = RawStream.open().start();
+        RawStream s = RawStream.forNewCall().start();
         int sent = 0;
         while (!s.closed.isDone() && sent < 2000 && s.tryMedia(FRAME)) {
             sent++;
         }
         // The server closes with 1008 and says why. Its close frame races the flood, though: when the server
         // drops the connection while the client's frames are still pouring in, the client can see the
-        // connection end without the frame (1006, as a CI machine once did). The call's record says why either way.
+        // connection end without the frame (1006, or a reset: -1, as runs here and on CI have). The call's record
+        // says why either way.
         int code = s.closeCode(10);
-        if (code != 1006) {
+        if (code != 1006 && code != -1) {
             assertEquals(1008, code);
             assertTrue(s.closeReason.contains("faster than real time"), s.closeReason);
         }
@@ -138,7 +139,7 @@ class HostileStreamIT {
     }
 
     private void aClientThatVanishesFailsItsCall() throws Exception {
-        RawStream s = RawStream.open().start();
+        RawStream s = RawStream.forNewCall().start();
         for (int i = 0; i < 10; i++) {
             s.media(FRAME);
         }
@@ -148,7 +149,7 @@ class HostileStreamIT {
     }
 
     private void aClientThatStopsReadingIsEndedAfterTheStallTimeout() throws Exception {
-        RawStream s = RawStream.openNotReading().start();
+        RawStream s = RawStream.forNewCallNotReading().start();
         for (int i = 0; i < 75; i++) {   // 1.5 s of audio: the echo's first mark goes out after 1 s
             s.media(FRAME);
             Thread.sleep(20);
@@ -158,7 +159,7 @@ class HostileStreamIT {
         s.vanish();
     }
 
-    private static JsonObject eventuallyMedia(String callSid, java.util.function.Predicate<JsonObject> condition)
+    static JsonObject eventuallyMedia(String callSid, java.util.function.Predicate<JsonObject> condition)
             throws InterruptedException {
         JsonObject[] last = new JsonObject[1];
         eventually(() -> {
@@ -173,7 +174,18 @@ class HostileStreamIT {
         return last[0];
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+    /** The first value of {@code read} that meets {@code condition}, within 15 s. */
+    static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> condition, String what)
+            throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<T> last = new java.util.concurrent.atomic.AtomicReference<>();
+        eventually(() -> {
+            last.set(read.get());
+            return condition.test(last.get());
+        }, what);
+        return last.get();
+    }
+
+    static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

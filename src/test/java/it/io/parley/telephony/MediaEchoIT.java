@@ -1,6 +1,7 @@
 package it.io.parley.telephony;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.sim.CallResult;
@@ -64,6 +65,16 @@ class MediaEchoIT {
         assertEquals(1, media.getJsonNumber("clears").longValue());
         assertEquals("5", media.getString("dtmf"));
         assertEquals("completed", ParleyServer.call(call.callSid()).getString("status"));
+    }
+
+    @Test
+    void aLineThatDoesNotEchoFailsTheTest() throws Exception {
+        // --echo asks for the echo agent unless told otherwise: here the AI answers instead, which is no echo
+        SimulationReport report = simulate("--agent", "assistant", "--duration", "4");
+        CallResult call = report.calls().get(0);
+        assertFalse(call.ok(), "a line test that hears no echo must fail");
+        assertTrue(call.error().startsWith("the line test heard no echo of the caller"), call.error());
+        assertEquals(1, report.failedCalls());
     }
 
     @Test

@@ -43,6 +43,8 @@ class VoiceWebhookIT {
             Element p = (Element) nodes.item(i);
             parameters.put(p.getAttribute("name"), p.getAttribute("value"));
         }
+        String token = parameters.remove("StreamToken");
+        assertTrue(token != null && token.matches("[A-Za-z0-9_-]{22}"), "128 random bits bind the stream to the call: " + token);
         assertEquals(Map.of("From", "+15551230000", "To", "+15559870000", "CallSid", callSid, "Direction", "inbound"),
                 parameters);
 

@@ -1,12 +1,12 @@
-package io.parley.call;
+package io.parley.logging;
 
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * At most one log line a second for one stream's complaints, with a count of the lines held back, so a
- * hostile client cannot flood the log. One per stream; thread-safe.
+ * At most one log line a second for one source of complaints (a stream, a filter), with a count of the lines
+ * held back, so a hostile client cannot flood the log. Thread-safe.
  */
 public final class ThrottledLog {
 
@@ -21,6 +21,13 @@ public final class ThrottledLog {
     }
 
     public void warning(Supplier<String> message) {
+        log(Level.WARNING, message);
+    }
+
+    public void log(Level level, Supplier<String> message) {
+        if (!logger.isLoggable(level)) {
+            return;
+        }
         String line;
         synchronized (this) {
             long now = System.nanoTime();
@@ -32,6 +39,6 @@ public final class ThrottledLog {
             line = message.get() + (suppressed > 0 ? " (" + suppressed + " similar lines held back)" : "");
             suppressed = 0;
         }
-        logger.log(Level.WARNING, line);
+        logger.log(level, line);
     }
 }

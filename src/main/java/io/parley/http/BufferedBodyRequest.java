@@ -1,4 +1,4 @@
-package io.parley.telephony;
+package io.parley.http;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -16,15 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request whose body was read to check its signature: it replays the same bytes to whoever reads it next,
- * and answers parameter look-ups from the query string and the parsed form body, as the container would have.
+ * A request whose body a filter has read (to bound its size, or to check a signature over it): it replays the
+ * same bytes to whoever reads it next, and answers parameter look-ups from the query string and the parsed form
+ * body, as the container would have.
  */
-final class BufferedBodyRequest extends HttpServletRequestWrapper {
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
     private final Map<String, String[]> parameters;
 
-    BufferedBodyRequest(HttpServletRequest request, byte[] body, Map<String, List<String>> formParams) {
+    /**
+     * @param formParams the body's form fields (empty for a body that is not a form)
+     * @throws FormBody.MalformedFormException when the query string is not a well-formed form
+     */
+    public BufferedBodyRequest(HttpServletRequest request, byte[] body, Map<String, List<String>> formParams)
+            throws FormBody.MalformedFormException {
         super(request);
         this.body = body;
         Map<String, List<String>> merged = new LinkedHashMap<>(FormBody.parse(request.getQueryString()));

@@ -1,4 +1,4 @@
-package io.parley.telephony;
+package io.parley.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,18 +14,23 @@ public final class FormBody {
     private FormBody() {
     }
 
-    public static Map<String, List<String>> parse(String body) {
+    /**
+     * @throws MalformedFormException when a name or value has a broken {@code %} escape; nothing else is thrown
+     */
+    public static Map<String, List<String>> parse(String body) throws MalformedFormException {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
             return params;
         }
+        int field = 0;
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
+            field++;
             int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair);
-            String value = eq >= 0 ? decode(pair.substring(eq + 1)) : "";
+            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair, field);
+            String value = eq >= 0 ? decode(pair.substring(eq + 1), field) : "";
             params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return params;
@@ -38,7 +43,21 @@ public final class FormBody {
         return Collections.unmodifiableMap(first);
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    private static String decode(String text, int field) throws MalformedFormException {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFormException("field " + field + " of the form has a broken %-escape");
+        }
+    }
+
+    /** A form body that is not {@code application/x-www-form-urlencoded} text; the message says where. */
+    public static final class MalformedFormException extends Exception {
+        public MalformedFormException(String message) {
+            super(message);
+        }
     }
 }

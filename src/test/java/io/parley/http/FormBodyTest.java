@@ -1,6 +1,7 @@
-package io.parley.telephony;
+package io.parley.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FormBodyTest {
 
     @Test
-    void decodesPlusAndPercentEscapes() {
+    void decodesPlusAndPercentEscapes() throws Exception {
         Map<String, List<String>> params = FormBody.parse("From=%2B15551230000&Body=hello+there&Name=J%C3%BCrgen");
         assertEquals(List.of("+15551230000"), params.get("From"));
         assertEquals(List.of("hello there"), params.get("Body"));
@@ -18,7 +19,7 @@ class FormBodyTest {
     }
 
     @Test
-    void keepsRepeatedNamesInOrderAndEmptyValues() {
+    void keepsRepeatedNamesInOrderAndEmptyValues() throws Exception {
         Map<String, List<String>> params = FormBody.parse("StatusCallbackEvent=initiated&StatusCallbackEvent=ringing&Empty=&Flag");
         assertEquals(List.of("initiated", "ringing"), params.get("StatusCallbackEvent"));
         assertEquals(List.of(""), params.get("Empty"));
@@ -27,9 +28,17 @@ class FormBodyTest {
     }
 
     @Test
-    void emptyOrMissingBodyHasNoParameters() {
+    void emptyOrMissingBodyHasNoParameters() throws Exception {
         assertTrue(FormBody.parse("").isEmpty());
         assertTrue(FormBody.parse(null).isEmpty());
         assertTrue(FormBody.parse("&&").isEmpty());
+    }
+
+    @Test
+    void aBrokenEscapeIsRefusedWithWhereItIs() {
+        for (String body : List.of("CallSid=CA1&From=%", "CallSid=%zz", "From=%2", "%G1=x")) {
+            var e = assertThrows(FormBody.MalformedFormException.class, () -> FormBody.parse(body), body);
+            assertTrue(e.getMessage().matches("field [12] of the form has a broken %-escape"), e.getMessage());
+        }
     }
 }
