@@ -34,6 +34,10 @@ public final class CallSimulator {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.print(SimOptions.USAGE);
+            return;
+        }
         SimOptions options;
         try {
             options = SimOptions.parse(args);

@@ -23,9 +23,12 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
     public record Dtmf(String digit, double atSeconds) {
     }
 
+    /** Where {@code mvn liberty:dev} runs Parley. */
+    public static final String DEFAULT_URL = "http://localhost:9080";
+
     public static final String USAGE = """
-            Usage: CallSimulator --url URL [options]
-              --url URL            the Parley server, e.g. http://localhost:9080 (required)
+            Usage: ./simulate [options]        (or: CallSimulator [options])
+              --url URL            the Parley server (default http://localhost:9080)
               --public-url URL     the URL the server's parley.public-url says Twilio uses (default: --url)
               --wav FILE           what the caller says: a WAV at any rate (default: a built-in test utterance)
               --say TEXT           what the caller says, spoken by the embedded voice (repeatable: the
@@ -108,7 +111,7 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
             }
         }
         if (url == null) {
-            throw new IllegalArgumentException("--url is required");
+            url = URI.create(DEFAULT_URL);
         }
         if (wav != null && !say.isEmpty()) {
             throw new IllegalArgumentException("--wav and --say cannot be combined");
