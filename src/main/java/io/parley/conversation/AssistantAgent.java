@@ -92,10 +92,13 @@ public class AssistantAgent implements Agent {
     /** Stream time by which the caller must hear the reply to their committed turn; -1 when nobody waits. */
     private long answerDueMillis = -1;
     /**
-     * The committed turn whose reply has not sounded yet. Until it does the caller keeps the floor: if they go
-     * on, the reply is dropped unheard and their words so far are the start of a longer turn.
+     * The committed turn whose reply has not sounded yet, or has sounded for less than the resume grace. Until
+     * then the caller keeps the floor: if they go on, the reply is dropped and their words so far are the start of
+     * a longer turn.
      */
     private Answered answered;
+    /** Stream time at which the answer's first audio went out; -1 while it has not. */
+    private long answerSoundedAtMillis = -1;
 
     /** A caller's turn being answered: their words ({@code null} when the answer is the apology), when, and by what. */
     private record Answered(String text, Instant at, Reply reply) {
@@ -154,6 +157,10 @@ public class AssistantAgent implements Agent {
         if (answerDueMillis >= 0 && streamMillis >= answerDueMillis) {
             replyOverdue();
         }
+        if (answered != null && answerSoundedAtMillis >= 0 && !speaking.paused()
+                && streamMillis - answerSoundedAtMillis >= settings.resumeGraceMillis()) {
+            callerTurnAnswered(); // the reply has sounded long enough for the caller to have heard it
+        }
         String keys = keypad.complete(streamMillis);
         if (keys != null) {
             keypadTurn(keys);
@@ -197,9 +204,16 @@ public class AssistantAgent implements Agent {
     private void onVad(VadEvent event) {
         if (event instanceof VadEvent.SpeechLikely likely) {
             resumeAtMillis = -1;
-            if (speaking != null && !bargeIn.pending() && !committed && answered == null) {
+            if (answered != null && answerSoundedAtMillis >= 0) {
+                // Going on just as the reply began: silence it at once; the turn detector decides whether the
+                // caller is still talking (the reply is dropped) or it was a click (the reply plays on).
+                speaking.pause();
+            } else if (speaking != null && !bargeIn.pending() && !committed && answered == null) {
                 pauseForCaller(likely.atMillis());
             }
+        } else if (event instanceof VadEvent.SpeechUnlikely && answered != null && answerSoundedAtMillis >= 0
+                && speaking.paused()) {
+            speaking.resume();
         } else if (event instanceof VadEvent.SpeechUnlikely && bargeIn.pending() && utterance == null) {
             // A click or a breath, not even the start of speech: the reply goes on, unless speech follows at once
             // (a pause and resume in between would let a snippet of the reply through).
@@ -342,10 +356,14 @@ public class AssistantAgent implements Agent {
         speak(reply);
     }
 
-    /** The answer has begun to sound (or the call ends): the caller's turn is over and goes on the record. */
+    /**
+     * The answer has sounded for the resume grace (or is over, or the call ends): the caller's turn is over and
+     * goes on the record.
+     */
     private void callerTurnAnswered() {
         Answered turn = answered;
         answered = null;
+        answerSoundedAtMillis = -1;
         closeUtterance();
         if (turn.text() != null) {
             history.add(ChatMessage.user(turn.text()));
@@ -353,13 +371,25 @@ public class AssistantAgent implements Agent {
         }
     }
 
-    /** The caller went on before the answer sounded: it is dropped without a trace, and they still have the floor. */
+    /**
+     * The caller went on before the answer sounded, or so soon after its first sound that they were still
+     * finishing their sentence, not answering it: the reply is dropped (and what Twilio holds of it cleared), and
+     * the caller keeps the floor. What they may have heard of it overlapped their own voice and is not kept.
+     */
     private void dropUnheardAnswer() {
-        LOG.fine(() -> who + ": the caller went on before the reply sounded; it is dropped");
+        if (answerSoundedAtMillis >= 0) {
+            long after = streamMillis - answerSoundedAtMillis;
+            LOG.info(() -> who + ": the caller went on " + after + " ms into the reply; it is dropped and their turn"
+                    + " goes on");
+        } else {
+            LOG.fine(() -> who + ": the caller went on before the reply sounded; it is dropped");
+        }
         answered = null;
+        answerSoundedAtMillis = -1;
         farewell = false;
         speakingTimings = null;
         if (speaking != null) {
+            speaking.pause();
             speaking.cancel();
             speaking = null;
         }
@@ -489,8 +519,8 @@ public class AssistantAgent implements Agent {
                     public void speaking(Reply reply) {
                         if (reply == speaking) {
                             answerDueMillis = -1;
-                            if (answered != null && answered.reply() == reply) {
-                                callerTurnAnswered();
+                            if (answered != null && answered.reply() == reply && answerSoundedAtMillis < 0) {
+                                answerSoundedAtMillis = streamMillis;
                             }
                         }
                         call.moveTo(CallState.SPEAKING);

@@ -79,6 +79,15 @@ public class ConversationSettings {
         return config.getOptionalValue("parley.reply.deadline-ms", Integer.class).orElse(1400);
     }
 
+    /**
+     * How long after the first sound of a reply the caller may still go on with their turn: speech that begins
+     * sooner was not an answer to the reply (the caller had not heard it yet, let alone reacted), so it continues
+     * the caller's sentence, and the reply is dropped.
+     */
+    public int resumeGraceMillis() {
+        return config.getOptionalValue("parley.turn.resume-grace-ms", Integer.class).orElse(400);
+    }
+
     /** How long the keypad waits for another key before the keys pressed so far are one entry. */
     public int keypadInterDigitMillis() {
         return config.getOptionalValue("parley.keypad.inter-digit-ms", Integer.class).orElse(1500);

@@ -40,7 +40,7 @@ final class Conversations {
     static SimulationReport call(String server, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("--url", server, "--public-url", ParleyServer.PUBLIC,
                 "--auth-token", ParleyServer.AUTH_TOKEN, "--account-sid", ParleyServer.ACCOUNT_SID,
-                "--agent", "assistant"));
+                "--agent", "assistant", "--api-key", ParleyServer.API_KEY));
         args.addAll(List.of(extra));
         SimulationReport report = CallSimulator.run(SimOptions.parse(args.toArray(String[]::new)),
                 new PrintStream(OutputStream.nullOutputStream()));

@@ -63,4 +63,29 @@ class EmbeddedConversationIT {
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("parley_turn_latency_seconds_count{")
                 && l.contains("stage=\"voice_to_voice\"") && !l.endsWith(" 0.0")), "latency histograms exported");
     }
+
+    /**
+     * "Hello, who are you?" in FreeTTS's voice pauses about a third of a second at the comma: long enough for
+     * the turn detector to commit "hello" (it reads finished), and for the embedded models to start the reply
+     * just before the caller goes on. The caller had not heard the reply when they went on, so it is dropped
+     * and the sentence stays one turn. (Before the resume grace, about every other sentence was split in two,
+     * and the reply to "hello" was interrupted unheard.)
+     */
+    @Test
+    void aPauseAtACommaDoesNotSplitTheTurn() throws Exception {
+        CallResult call = Conversations.call(ParleyServer.LOCAL, "--say", "Hello, who are you?",
+                "--say", "Hello, who are you?", "--say", "Hello, who are you?", "--say", "Hello, who are you?",
+                "--start-ms", "3500", "--pause-ms", "4500", "--duration", "32").calls().get(0);
+        assertTrue(call.ok(), call.error());
+        List<JsonObject> turns = Conversations.turns(ParleyServer.LOCAL, call.callSid());
+        List<JsonObject> callers = turns.stream().filter(t -> t.getString("speaker").equals("caller")).toList();
+        assertEquals(4, callers.size(), "four sentences, four turns: " + turns);
+        for (JsonObject caller : callers) {
+            String text = caller.getString("text");
+            assertTrue(text.startsWith("hello ") && text.split(" ").length >= 3, "the whole sentence is one turn: " + text);
+        }
+        assertTrue(turns.stream().noneMatch(t -> t.getBoolean("interrupted")), "no reply was cut: " + turns);
+        assertEquals(5, turns.stream().filter(t -> t.getString("speaker").equals("agent")).count(),
+                "the greeting and an answer to each sentence: " + turns);
+    }
 }
