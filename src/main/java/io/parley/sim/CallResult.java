@@ -21,8 +21,22 @@ public record CallResult(String callSid, String error, long framesSent, long fra
                          long framesCleared, double echoLagMillis, double echoCorrelation,
                          List<Long> turnLatenciesMillis, List<Long> bargeInMillis, int closeCode, String closeReason) {
 
+    /** The close code a client reports when the connection ended without a close frame (RFC 6455). */
+    static final int CLOSED_ABNORMALLY = 1006;
+    static final String DROPPED = "the connection ended without a close frame (1006)";
+
     public boolean ok() {
         return error == null;
+    }
+
+    /**
+     * The server's own record says it ended the call on purpose (a hang-up), though its close frame never reached
+     * the caller: the connection's end raced frames still on their way. To Twilio, a hang-up either way.
+     */
+    CallResult endedByServer(String why) {
+        return new CallResult(callSid, null, framesSent, framesReceived, framesPlayed, underruns, underrunFrames,
+                marksReceived, marksEchoed, clears, framesCleared, echoLagMillis, echoCorrelation, turnLatenciesMillis,
+                bargeInMillis, closeCode, "the server ended the call (" + why + "); its close frame was lost");
     }
 
     /** Caller frames that never came back (line test only; a clear accounts for the frames it dropped). */

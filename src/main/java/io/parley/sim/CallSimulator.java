@@ -134,7 +134,12 @@ public final class CallSimulator {
             Map<String, Double> after = options.serverMetrics() ? server.read() : Map.of();
             List<CallResult> results = calls.stream().map(c -> c.done().isDone() ? c.figures()
                     : new CallResult(c.callSid(), "did not finish", 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN,
-                    Double.NaN, List.of(), List.of(), 0, null)).toList();
+                    Double.NaN, List.of(), List.of(), 0, null))
+                    .map(r -> CallResult.DROPPED.equals(r.error())
+                            ? CallTranscript.endedByServer(http, options.url(), options.apiKey(), r.callSid())
+                            .map(r::endedByServer).orElse(r)
+                            : r)
+                    .toList();
             List<CallTranscript> transcripts = options.transcripts() && !options.echo() && options.perCall()
                     ? results.stream().map(r -> CallTranscript.read(http, options.url(), options.apiKey(), r.callSid()))
                     .toList() : List.of();

@@ -30,6 +30,34 @@ record CallTranscript(String callSid, List<Line> lines, String problem) {
     }
 
     /**
+     * For a call whose connection dropped without a close frame: the server's record, if it says the server
+     * ended the call on purpose (media state ENDED), gives the reason; otherwise empty.
+     */
+    static Optional<String> endedByServer(HttpClient http, URI server, Optional<String> apiKey, String callSid) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + "/api/calls/" + callSid))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json");
+        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                JsonObject call = reader.readObject();
+                JsonValue media = call.get("media");
+                if (media instanceof JsonObject m && "ENDED".equals(m.getString("state", ""))) {
+                    return Optional.of(m.getString("stateReason", "ended"));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // no record to go by: the drop stays a failure
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Reads the call from the server, once it has ended there (the last turns are recorded as the call ends, a
      * moment after the simulator hangs up); never throws: a problem is kept, to be printed.
      */

@@ -146,6 +146,10 @@ final class SimulatedCall implements WebSocket.Listener {
             finish(null);
             return;
         }
+        if (closeCode == CallResult.CLOSED_ABNORMALLY) {
+            finish(CallResult.DROPPED);
+            return;
+        }
         if (closeCode != 0) {
             finish("the server closed the stream: " + closeCode + " " + closeReason);
             return;

@@ -95,7 +95,9 @@ public class MediaStreamEndpoint {
         }
     }
 
+    /** The stream's session; null before it has one, or once Liberty has let go of the socket's properties. */
     private static CallSession session(Session ws) {
-        return (CallSession) ws.getUserProperties().get(SESSION);
+        var properties = ws.getUserProperties();
+        return properties == null ? null : (CallSession) properties.get(SESSION);
     }
 }
