@@ -7,6 +7,7 @@ import io.parley.call.CallRegistry;
 import io.parley.call.CallScoped;
 import io.parley.call.CallState;
 import io.parley.call.ConversationTurn;
+import io.parley.logging.LogSafe;
 import io.parley.models.ChatMessage;
 import io.parley.models.Models;
 import io.parley.models.SpeechToText;
@@ -99,6 +100,7 @@ public class AssistantAgent implements Agent {
     private Answered answered;
     /** Stream time at which the answer's first audio went out; -1 while it has not. */
     private long answerSoundedAtMillis = -1;
+    private int resumeGraceMillis;
 
     /** A caller's turn being answered: their words ({@code null} when the answer is the apology), when, and by what. */
     private record Answered(String text, Instant at, Reply reply) {
@@ -120,6 +122,7 @@ public class AssistantAgent implements Agent {
         bargeIn = new BargeIn(settings.bargeIn());
         idle = new IdleWatch(settings.idle());
         keypad = new Keypad(settings.keypadInterDigitMillis());
+        resumeGraceMillis = settings.resumeGraceMillis();
         history.add(ChatMessage.system(settings.systemPrompt()));
         String greeting = Optional.ofNullable(call.parameters().get("Greeting")).filter(g -> !g.isBlank())
                 .orElse(settings.greeting());
@@ -158,7 +161,7 @@ public class AssistantAgent implements Agent {
             replyOverdue();
         }
         if (answered != null && answerSoundedAtMillis >= 0 && !speaking.paused()
-                && streamMillis - answerSoundedAtMillis >= settings.resumeGraceMillis()) {
+                && streamMillis - answerSoundedAtMillis >= resumeGraceMillis) {
             callerTurnAnswered(); // the reply has sounded long enough for the caller to have heard it
         }
         String keys = keypad.complete(streamMillis);
@@ -308,7 +311,8 @@ public class AssistantAgent implements Agent {
             turns.onTranscript("(transcription failed)");
         } else {
             settled = text.strip();
-            LOG.info(() -> who + ": caller (" + (committed ? "final" : "at the pause") + "): \"" + settled + "\"");
+            LOG.info(() -> who + ": caller (" + (committed ? "final" : "at the pause") + "): "
+                    + "\"" + LogSafe.text(settled, 500) + "\"");
             turns.onTranscript(settled);
             if (!settled.isEmpty()) {
                 List<ChatMessage> conversation = new ArrayList<>(history);
@@ -566,8 +570,8 @@ public class AssistantAgent implements Agent {
         ConversationTurn turn = new ConversationTurn(ConversationTurn.AGENT, heard, Instant.now(), interrupted,
                 unheard.isEmpty() ? null : unheard, null, reply.failure(), timings);
         record(turn);
-        LOG.info(() -> who + ": agent" + (interrupted ? " (interrupted; not heard: \"" + unheard + "\")" : "")
-                + ": \"" + heard + "\"" + (timings == null ? "" : " " + timings));
+        LOG.info(() -> who + ": agent" + (interrupted ? " (interrupted; not heard: \"" + LogSafe.text(unheard, 500)
+                + "\")" : "") + ": \"" + LogSafe.text(heard, 500) + "\"" + (timings == null ? "" : " " + timings));
         if (!interrupted) {
             call.moveTo(CallState.LISTENING);
             if (farewell && !hangingUp) {

@@ -20,6 +20,8 @@ public final class TwilioMessages {
     public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** The keys of a telephone keypad, and the four of the extended one. */
+    private static final String KEYS = "0123456789*#ABCD";
 
     private TwilioMessages() {
     }
@@ -33,7 +35,11 @@ public final class TwilioMessages {
             case "media" -> media(wire, sequence);
             case "dtmf" -> {
                 WireMessage.Dtmf dtmf = require(wire.dtmf(), "dtmf");
-                yield new StreamEvent.Dtmf(sequence, wire.streamSid(), dtmf.track(), require(dtmf.digit(), "dtmf.digit"));
+                String digit = require(dtmf.digit(), "dtmf.digit");
+                if (digit.length() != 1 || KEYS.indexOf(digit.charAt(0)) < 0) {
+                    throw new MalformedMessageException("dtmf.digit " + LogSafe.quoted(digit) + " is not a key of a phone");
+                }
+                yield new StreamEvent.Dtmf(sequence, wire.streamSid(), dtmf.track(), digit);
             }
             case "mark" -> new StreamEvent.Mark(sequence, wire.streamSid(), require(require(wire.mark(), "mark").name(), "mark.name"));
             case "stop" -> {

@@ -72,7 +72,7 @@ class BargeInIT {
                 "--start-ms", "5000", "--pause-ms", "4000", "--duration", "40", "--record", dir.toString())
                 .calls().get(0);
         assertTrue(call.ok(), call.error());
-        assertEquals(1000, call.closeCode(), "the agent hung up after its goodbye");
+        Conversations.assertHungUpByServer(call, "the caller said goodbye");
 
         List<JsonObject> turns = Conversations.turns(ParleyServer.REMOTE, call.callSid());
         System.out.println("Turns: " + turns);
@@ -97,7 +97,8 @@ class BargeInIT {
 
         // The chat request of the last turn carries the whole conversation: each reply as far as it was heard.
         // Each sentence is one turn, though the caller pauses at its comma: a reply begun at the comma is dropped
-        // before it sounds when they go on (its chat request is the only trace), and the turn runs to the end.
+        // when they go on before it sounds or within the resume grace after (its chat request is the only trace),
+        // and the turn runs to the end.
         List<JsonObject> callerTurns = turns.stream().filter(t -> t.getString("speaker").equals("caller")).toList();
         assertEquals(List.of("tell me about your opening hours", "wait what about saturday", "and on sunday",
                 "thank you goodbye"), callerTurns.stream().map(t -> t.getString("text")).toList());
@@ -115,8 +116,11 @@ class BargeInIT {
                 + (models.abandoned("llm") - abandoned));
         assertEquals(3, ParleyServer.metric(ParleyServer.REMOTE, interruptions("yielded")) - yielded);
         assertTrue(call.clears() >= 3, "Twilio was told to clear three times: " + call.clears());
-        assertEquals(3, call.bargeInMillis().size(), "each clear came soon after the caller's speech began: "
-                + call.bargeInMillis());
+        // Three sentences cut into a reply; a reply begun at a comma ("Wait, …", "Thank you, …") that had just
+        // sounded when the caller went on is cleared too (it is dropped, and the sentence stays one turn), so
+        // there are three to five clears, each soon after speech began.
+        assertTrue(call.bargeInMillis().size() >= 3 && call.bargeInMillis().size() <= 5,
+                "each clear came soon after the caller's speech began: " + call.bargeInMillis());
         assertTrue(call.bargeInMillis().stream().allMatch(ms -> ms <= 400), "reaction " + call.bargeInMillis());
     }
 
@@ -183,7 +187,7 @@ class BargeInIT {
         CallResult call = Conversations.call(ParleyServer.REMOTE, "--wav", wav.toString(), "--duration", "30")
                 .calls().get(0);
         assertTrue(call.ok(), call.error());
-        assertEquals(1000, call.closeCode(), "the agent ended the call");
+        Conversations.assertHungUpByServer(call, "the caller was silent");
         JsonObject record = ParleyServer.call(ParleyServer.REMOTE, call.callSid());
         List<String> said = record.getJsonArray("turns").getValuesAs(JsonObject.class).stream()
                 .map(t -> t.getString("text")).toList();

@@ -48,6 +48,17 @@ final class Conversations {
         return report;
     }
 
+    /**
+     * The server ended the call (its agent hung up) with this reason: a normal close, or, when the close frame
+     * lost a race with the caller's audio still on its way, a dropped connection the simulator matched with the
+     * server's record.
+     */
+    static void assertHungUpByServer(io.parley.sim.CallResult call, String reason) {
+        org.junit.jupiter.api.Assertions.assertTrue(call.closeCode() == 1000
+                        || call.closeReason().startsWith("the server ended the call (" + reason + ")"),
+                "the agent hung up (" + reason + "): " + call.closeCode() + " " + call.closeReason());
+    }
+
     static synchronized SpeechToText vosk() throws Exception {
         if (vosk == null) {
             vosk = new VoskRecognizer(Path.of(System.getProperty("parley.stt.vosk.model-dir")));

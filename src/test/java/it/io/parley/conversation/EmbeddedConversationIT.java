@@ -28,8 +28,7 @@ class EmbeddedConversationIT {
                 "--start-ms", "3500", "--pause-ms", "4500", "--duration", "30", "--record", dir.toString())
                 .calls().get(0);
         assertTrue(call.ok(), call.error());
-        assertTrue(call.closeCode() == 1000 || call.closeReason().startsWith("the server ended the call (the caller said goodbye)"),
-                "the agent hung up after the goodbye: " + call.closeCode() + " " + call.closeReason());
+        Conversations.assertHungUpByServer(call, "the caller said goodbye");
 
         String heard = Conversations.transcribe(dir.resolve(call.callSid() + "-heard.wav"));
         System.out.println("The caller heard: " + heard);

@@ -1,0 +1,61 @@
+package io.parley;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependencies between Parley's packages that hold today, kept so. (Two knots are older than this test and
+ * are left for the rooms-and-legs media model to undo: {@code call} uses {@code telephony.media}'s paced audio,
+ * and {@code models} reads {@code conversation}'s settings.)
+ */
+@AnalyzeClasses(packages = "io.parley", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Log lines outside values cannot forge or flood: used by everyone, using no one. */
+    @ArchTest
+    static final ArchRule loggingIsALeaf = noClasses().that().resideInAPackage("io.parley.logging..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley", "io.parley.api..", "io.parley.audio..",
+                    "io.parley.call..", "io.parley.conversation..", "io.parley.http..", "io.parley.models..",
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.telephony..");
+
+    /** Servlet-level pieces every path shares know nothing of calls, models or Twilio. */
+    @ArchTest
+    static final ArchRule httpKnowsOnlyLogging = noClasses().that().resideInAPackage("io.parley.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.audio..",
+                    "io.parley.call..", "io.parley.conversation..", "io.parley.models..", "io.parley.ops..",
+                    "io.parley.sim..", "io.parley.telephony..");
+
+    /** Audio types and codecs are the bottom of the media stack. */
+    @ArchTest
+    static final ArchRule audioIsALeaf = noClasses().that().resideInAPackage("io.parley.audio..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.call..",
+                    "io.parley.conversation..", "io.parley.http..", "io.parley.models..", "io.parley.ops..",
+                    "io.parley.sim..", "io.parley.telephony..");
+
+    /** The model clients know nothing of calls, Twilio or the API. */
+    @ArchTest
+    static final ArchRule modelsDoNotKnowCallsOrTwilio = noClasses().that().resideInAPackage("io.parley.models..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.call..",
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.telephony..");
+
+    /** The simulator is a client of the server: nothing in the server uses it. */
+    @ArchTest
+    static final ArchRule nothingUsesTheSimulator = noClasses().that().resideOutsideOfPackage("io.parley.sim..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.sim..");
+
+    /** The API is the top of the server: only the operations report reads its settings. */
+    @ArchTest
+    static final ArchRule onlyOperationsUseTheApi = noClasses().that().resideOutsideOfPackages("io.parley.api..",
+                    "io.parley.ops..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.api..");
+
+    /** The call core does not reach up into the conversation, the API or operations. */
+    @ArchTest
+    static final ArchRule callDoesNotReachUp = noClasses().that().resideInAPackage("io.parley.call..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.conversation..",
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.http..");
+}
