@@ -38,7 +38,8 @@ final class SimulatedCall implements WebSocket.Listener {
     private static final long FRAME_NANOS = 20_000_000L;
     /**
      * Below this, what came back is not the caller's echo: a good line scores above 0.9, a line test against the
-     * AI agent about 0.1, a silent one nothing at all.
+     * AI agent below 0.1, a silent one nothing at all; an echo broken up by an overloaded server (underruns,
+     * skipped backlog) scores anywhere between.
      */
     static final double MIN_ECHO_CORRELATION = 0.5;
 
@@ -256,8 +257,9 @@ final class SimulatedCall implements WebSocket.Listener {
             }
             if (verdict == null && !(correlation >= MIN_ECHO_CORRELATION)) {
                 verdict = String.format(java.util.Locale.ROOT, "the line test heard no echo of the caller (%d frames "
-                        + "came back, correlation %.3f; is the server's agent the echo?)", playout.framesReceived(),
-                        Double.isNaN(correlation) ? 0.0 : correlation);
+                        + "came back, correlation %.3f, below %.1f: another agent answered, or the echo was broken up "
+                        + "by gaps and skips)", playout.framesReceived(), Double.isNaN(correlation) ? 0.0 : correlation,
+                        MIN_ECHO_CORRELATION);
             }
         } else {
             turns = TurnLatency.measure(saidVoiced, playout.heardVoiced());
