@@ -1,7 +1,6 @@
 package io.parley.sim;
 
 import io.parley.audio.Pcm16;
-import io.parley.audio.WavFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.sim.CallResult;
 import io.parley.sim.SimulationReport;
 import it.io.parley.ParleyServer;
+import it.io.parley.ServerLogs;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class HostileStreamIT {
 
-    private static final Path LOG = Path.of("target", "liberty", "wlp", "usr", "servers",
-            System.getProperty("liberty.server", "parleyIT"), "logs", "messages.log");
     private static final byte[] FRAME = new byte[160];
 
     @Test
@@ -83,8 +79,8 @@ class HostileStreamIT {
         assertEquals(25, media.getJsonNumber("messagesRefused").longValue(), "5 kinds x 5 refused, unknown events tolerated");
         assertEquals("LISTENING", media.getString("state"));
         // Liberty writes messages.log asynchronously: wait for the first line before counting.
-        eventually(() -> logLinesNow(s.callSid + ": refused a message") >= 1, "the refusals to reach the log");
-        long lines = logLines(s.callSid + ": refused a message");
+        eventually(() -> ServerLogs.lines(s.callSid + ": refused a message") >= 1, "the refusals to reach the log");
+        long lines = ServerLogs.lines(s.callSid + ": refused a message");
         assertTrue(lines >= 1 && lines <= 3, "30 bad messages in a moment make 1-3 log lines, not " + lines);
         s.stop();
         assertEquals(1000, s.closeCode(10));
@@ -135,7 +131,7 @@ class HostileStreamIT {
         JsonObject media = eventuallyMedia(s.callSid, m -> m.getString("state").equals("FAILED"));
         assertEquals("media arriving far faster than real time", media.getString("stateReason"));
         assertTrue(media.getJsonNumber("framesDropped").longValue() > 250, media.toString());
-        assertTrue(logLines(s.callSid + ": messages arriving faster than real time") <= 3);
+        assertTrue(ServerLogs.lines(s.callSid + ": messages arriving faster than real time") <= 3);
     }
 
     private void aClientThatVanishesFailsItsCall() throws Exception {
@@ -202,19 +198,5 @@ class HostileStreamIT {
             }
         }
         throw new AssertionError("no metric " + name);
-    }
-
-    private static long logLinesNow(String fragment) {
-        try {
-            return logLines(fragment);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static long logLines(String fragment) throws IOException {
-        try (var lines = Files.lines(LOG)) {
-            return lines.filter(l -> l.contains(fragment)).count();
-        }
     }
 }

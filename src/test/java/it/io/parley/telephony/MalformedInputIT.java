@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parley.sim.TwilioSigner;
 import it.io.parley.ParleyServer;
 import it.io.parley.RawHttp;
+import it.io.parley.ServerLogs;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,19 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class MalformedInputIT {
 
-    private static final Path SERVER = Path.of("target", "liberty", "wlp", "usr", "servers",
-            System.getProperty("liberty.server", "parleyIT"), "logs");
     private static final byte[] FRAME = new byte[160];
-
-    private static long ffdcFiles() throws IOException {
-        Path ffdc = SERVER.resolve("ffdc");
-        if (!Files.isDirectory(ffdc)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(ffdc)) {
-            return files.count();
-        }
-    }
 
     private static HttpResponse<String> postRaw(String path, String body, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ParleyServer.LOCAL + path))
@@ -52,7 +36,7 @@ class MalformedInputIT {
 
     @Test
     void aWebhookWithABrokenEscapeIsABadRequest() throws Exception {
-        long ffdc = ffdcFiles();
+        long ffdc = ServerLogs.ffdcFiles();
         for (String body : List.of("CallSid=CA1&From=%", "CallSid=%zz", "From=%2")) {
             HttpResponse<String> response = postRaw("/twilio/voice", body, null);
             assertEquals(400, response.statusCode(), body + ": " + response.body());
@@ -62,7 +46,7 @@ class MalformedInputIT {
             assertEquals(400, signed.statusCode(), body + ": " + signed.body());
         }
         Thread.sleep(500);
-        assertEquals(ffdc, ffdcFiles(), "no FFDC file was written");
+        assertEquals(ffdc, ServerLogs.ffdcFiles(), "no FFDC file was written");
     }
 
     @Test
@@ -83,9 +67,7 @@ class MalformedInputIT {
         RawStream s = RawStream.open().start("CA../../Accounts", Map.of());
         assertEquals(1008, s.closeCode(10));
         Thread.sleep(1000);
-        try (Stream<String> lines = Files.lines(SERVER.resolve("messages.log"))) {
-            assertTrue(lines.noneMatch(l -> l.startsWith("INFO forged")), "no line of the log was forged");
-        }
+        assertEquals(0, ServerLogs.count("messages.log", l -> l.startsWith("INFO forged")), "no line of the log was forged");
     }
 
     @Test
@@ -134,29 +116,15 @@ class MalformedInputIT {
 
     @Test
     void refusedApiRequestsAreLoggedAtMostOnceASecond() throws Exception {
-        long before = logLines("Refused GET /api/calls from");
+        long before = ServerLogs.lines("Refused GET /api/calls from");
         for (int i = 0; i < 100; i++) {
             ParleyServer.send(HttpRequest.newBuilder(URI.create(ParleyServer.LOCAL + "/api/calls")).GET().build());
         }
         Thread.sleep(1500);
         ParleyServer.send(HttpRequest.newBuilder(URI.create(ParleyServer.LOCAL + "/api/calls")).GET().build());
-        HostileStreamIT.eventually(() -> logLinesNow("similar lines held back") > 0, "the held-back count to be logged");
-        long lines = logLines("Refused GET /api/calls from") - before;
+        HostileStreamIT.eventually(() -> ServerLogs.lines("similar lines held back") > 0, "the held-back count to be logged");
+        long lines = ServerLogs.lines("Refused GET /api/calls from") - before;
         assertTrue(lines >= 1 && lines <= 4, "101 refusals in about 2 s make a few lines, not " + lines);
         assertFalse(ParleyServer.get("/health/live").body().contains("DOWN"));
-    }
-
-    private static long logLinesNow(String fragment) {
-        try {
-            return logLines(fragment);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static long logLines(String fragment) throws IOException {
-        try (Stream<String> lines = Files.lines(SERVER.resolve("messages.log"))) {
-            return lines.filter(l -> l.contains(fragment)).count();
-        }
     }
 }
