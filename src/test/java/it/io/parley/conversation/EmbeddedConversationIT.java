@@ -75,7 +75,8 @@ class EmbeddedConversationIT {
     void aPauseAtACommaDoesNotSplitTheTurn() throws Exception {
         CallResult call = Conversations.call(ParleyServer.LOCAL, "--say", "Hello, who are you?",
                 "--say", "Hello, who are you?", "--say", "Hello, who are you?", "--say", "Hello, who are you?",
-                "--start-ms", "3500", "--pause-ms", "4500", "--duration", "32").calls().get(0);
+                // 6 s between sentences: the reply to each (about 3.5 s) is over before the next begins
+                "--start-ms", "3500", "--pause-ms", "6000", "--duration", "38").calls().get(0);
         assertTrue(call.ok(), call.error());
         List<JsonObject> turns = Conversations.turns(ParleyServer.LOCAL, call.callSid());
         List<JsonObject> callers = turns.stream().filter(t -> t.getString("speaker").equals("caller")).toList();
