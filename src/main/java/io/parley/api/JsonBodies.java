@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.http.JsonDepth;
 import io.parley.http.RequestRefusedException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -22,12 +23,16 @@ import java.util.Optional;
 final class JsonBodies {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final int MAX_DEPTH = 16;
 
     private JsonBodies() {
     }
 
     /** The body as a JSON object. @throws RequestRefusedException (400) for anything else */
     static JsonObject object(String body, String example) {
+        if (body != null && JsonDepth.deeperThan(body, MAX_DEPTH)) {
+            throw new RequestRefusedException(400, "The body nests deeper than " + MAX_DEPTH + " levels");
+        }
         JsonStructure structure;
         try (JsonReader reader = READERS.createReader(new StringReader(body == null ? "" : body))) {
             structure = reader.read();

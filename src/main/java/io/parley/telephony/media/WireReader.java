@@ -1,5 +1,6 @@
 package io.parley.telephony.media;
 
+import io.parley.http.JsonDepth;
 import io.parley.logging.LogSafe;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -26,6 +27,8 @@ import java.util.Map;
 final class WireReader {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    /** Twilio's messages nest three deep ({@code start.customParameters}); anything far deeper is refused unread. */
+    static final int MAX_DEPTH = 8;
 
     private WireReader() {
     }
@@ -38,6 +41,9 @@ final class WireReader {
     }
 
     private static JsonObject object(String json) throws MalformedMessageException {
+        if (JsonDepth.deeperThan(json, MAX_DEPTH)) {
+            throw new MalformedMessageException("not a media-stream JSON object: nested deeper than " + MAX_DEPTH + " levels");
+        }
         JsonStructure structure;
         try (JsonReader reader = READERS.createReader(new StringReader(json))) {
             structure = reader.read();
