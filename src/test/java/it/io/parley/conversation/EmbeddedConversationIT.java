@@ -83,7 +83,9 @@ class EmbeddedConversationIT {
         assertEquals(4, callers.size(), "four sentences, four turns: " + turns);
         for (JsonObject caller : callers) {
             String text = caller.getString("text");
-            assertTrue(text.startsWith("hello ") && text.split(" ").length >= 3, "the whole sentence is one turn: " + text);
+            // Vosk's small model hears the words loosely ("hello you are you", once "though are you are you"): a
+            // turn of one or two words would be the split
+            assertTrue(text.split(" ").length >= 3, "the whole sentence is one turn: " + text);
         }
         assertTrue(turns.stream().noneMatch(t -> t.getBoolean("interrupted")), "no reply was cut: " + turns);
         assertEquals(5, turns.stream().filter(t -> t.getString("speaker").equals("agent")).count(),
