@@ -44,7 +44,8 @@ class EmbeddedConversationIT {
                 DateTimeFormatter.ofPattern("h:mm a", Locale.US));
         long minutesOff = Math.abs(Duration.between(told, LocalTime.now().withSecond(0).withNano(0)).toMinutes());
         assertTrue(Math.min(minutesOff, 24 * 60 - minutesOff) <= 1, "the time now: " + reply);
-        assertTrue(heard.matches(".*help you it'?s \\S+.* goodbye.*"), "the time between greeting and farewell: " + heard);
+        // Vosk hears "It's" loosely too ("at six fifty two pm"): the reply is counted as words between the two
+        assertTrue(heard.matches(".*help you( \\S+){2,} goodbye.*"), "the time between greeting and farewell: " + heard);
         assertEquals(List.of("agent", "caller", "agent", "caller", "agent"),
                 turns.stream().map(t -> t.getString("speaker")).toList(), turns.toString());
         assertEquals("what time is it", turns.get(1).getString("text"));
