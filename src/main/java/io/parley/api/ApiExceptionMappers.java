@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import io.parley.store.StoreUnavailableException;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import io.parley.http.RequestRefusedException;
@@ -36,6 +37,15 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(TwilioNotConfiguredException e) {
             return ApiError.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).toResponse();
+        }
+    }
+
+    /** 503 with {@code Retry-After}: the database cannot answer a read now. */
+    @Provider
+    public static class StoreUnavailable implements ExceptionMapper<StoreUnavailableException> {
+        @Override
+        public Response toResponse(StoreUnavailableException e) {
+            return new ApiError(503, e.getMessage(), null, null).toResponseBuilder().header("Retry-After", 5).build();
         }
     }
 

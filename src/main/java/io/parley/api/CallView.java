@@ -27,9 +27,11 @@ public record CallView(String callSid, String direction, String from, String to,
         }
     }
 
-    static CallView of(CallRecord call, MediaStats live) {
+    /** The view of a call; {@code withTurns} false leaves the turns out (null, so not shown), as lists do. */
+    static CallView of(CallRecord call, MediaStats live, boolean withTurns) {
         return new CallView(call.callSid(), call.direction().label(), call.from(), call.to(),
                 call.status().twilioName(), call.active(), call.createdAt(), call.answeredAt(), call.endedAt(),
-                call.durationSeconds(), call.endReason(), Media.of(live != null ? live : call.media()), call.turns());
+                call.durationSeconds(), call.endReason(), Media.of(live != null ? live : call.media()),
+                withTurns ? call.turns() : null);
     }
 }

@@ -6,6 +6,9 @@ import io.parley.call.CallSession;
 import io.parley.call.CallSessions;
 import io.parley.call.Sids;
 import io.parley.http.RequestRefusedException;
+import io.parley.store.CallHistory;
+import io.parley.store.CallQuery;
+import io.parley.store.Store;
 import io.parley.telephony.OutboundCalls;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,20 +43,41 @@ public class CallsResource {
     @Inject
     OutboundCalls outboundCalls;
 
+    @Inject
+    Store store;
+
     @Context
     UriInfo uriInfo;
 
+    /**
+     * The calls stored, newest first, without their turns: {@code from} (the other party's number), {@code since}
+     * and {@code until} (ISO-8601 instants, of the call's creation), {@code status} (Twilio's name), {@code limit}
+     * (1 to 500, default 50). When there may be more, a {@code Link: <…>; rel="next"} header carries the next
+     * page's {@code cursor}. A call that is live shows as it stands now.
+     */
     @GET
-    public List<CallView> list() {
-        return registry.all().stream().map(this::view).toList();
+    public Response list(@QueryParam("from") String from, @QueryParam("since") String since,
+                         @QueryParam("until") String until, @QueryParam("status") String status,
+                         @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        CallQuery query = CallQueries.parse(from, since, until, status, cursor, limit);
+        CallHistory.Page page = store.page(query);
+        List<CallView> calls = page.calls().stream()
+                .map(stored -> registry.find(stored.callSid()).map(live -> view(live, false))
+                        .orElseGet(() -> view(stored, false)))
+                .toList();
+        Response.ResponseBuilder response = Response.ok(calls);
+        page.next().ifPresent(next -> response.link(
+                uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next.encode()).build(), "next"));
+        return response.build();
     }
 
+    /** One call with its turns: as it stands now when it is live, else as stored. */
     @GET
     @Path("{callSid}")
     public Response get(@PathParam("callSid") String callSid) {
         requireCallSid(callSid);
-        return registry.find(callSid)
-                .map(call -> Response.ok(view(call)).build())
+        return registry.find(callSid).or(() -> store.find(callSid))
+                .map(call -> Response.ok(view(call, true)).build())
                 .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "No call " + callSid).toResponse());
     }
 
@@ -73,8 +98,8 @@ public class CallsResource {
                 .entity(PlacedCall.of(call)).build();
     }
 
-    private CallView view(CallRecord call) {
-        return CallView.of(call, sessions.find(call.callSid()).map(CallSession::stats).orElse(null));
+    private CallView view(CallRecord call, boolean withTurns) {
+        return CallView.of(call, sessions.find(call.callSid()).map(CallSession::stats).orElse(null), withTurns);
     }
 
     private static void requireCallSid(String callSid) {

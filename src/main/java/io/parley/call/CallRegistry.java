@@ -75,6 +75,8 @@ public class CallRegistry {
             events.fire(new CallEvent.Ended(after));
             endedInOrder.add(callSid);
             forgetOldestEnded();
+        } else if (before[0] != null && !before[0].equals(after)) {
+            events.fire(new CallEvent.Changed(after));
         }
         return after;
     }
@@ -87,6 +89,9 @@ public class CallRegistry {
         CallRecord withMedia = calls.computeIfPresent(callSid, (sid, old) -> old.withMedia(media));
         if (withMedia == null) {
             return null;
+        }
+        if (!withMedia.active()) {
+            events.fire(new CallEvent.Changed(withMedia));
         }
         return report(callSid, withMedia.direction(), null, null, CallStatus.COMPLETED, Optional.empty(),
                 media.reason());
@@ -119,7 +124,10 @@ public class CallRegistry {
 
     /** A turn of the call's conversation (the caller's words, or the agent's reply with its timings). */
     public void addTurn(String callSid, ConversationTurn turn) {
-        calls.computeIfPresent(callSid, (sid, old) -> old.withTurn(turn));
+        CallRecord after = calls.computeIfPresent(callSid, (sid, old) -> old.withTurn(turn));
+        if (after != null) {
+            events.fire(new CallEvent.TurnTaken(after, after.turns().size() - 1, turn));
+        }
     }
 
     public Optional<CallRecord> find(String callSid) {

@@ -1,0 +1,127 @@
+package io.parley.store;
+
+import io.parley.call.CallRecord;
+import io.parley.call.CallStatus;
+import io.parley.call.ConversationTurn;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.TypedQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads of the stored calls, for the API; and the start-up's closing of calls a dead server left active. */
+public class CallHistory {
+
+    /** A page of calls, and the cursor of the next one when there may be more. */
+    public record Page(List<CallRecord> calls, Optional<CallCursor> next) {
+    }
+
+    public static final String SERVER_STOPPED = "server stopped";
+
+    private static final Set<CallStatus> ACTIVE = EnumSet.complementOf(
+            EnumSet.of(CallStatus.COMPLETED, CallStatus.BUSY, CallStatus.FAILED, CallStatus.NO_ANSWER,
+                    CallStatus.CANCELED));
+
+    private final EntityManagerFactory emf;
+
+    public CallHistory(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /** One call with its turns in order. */
+    public Optional<CallRecord> find(String callSid) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            CallEntity row = em.find(CallEntity.class, callSid);
+            if (row == null) {
+                return Optional.empty();
+            }
+            List<ConversationTurn> turns = em.createQuery(
+                            "SELECT t FROM TurnEntity t WHERE t.callSid = :sid ORDER BY t.seq", TurnEntity.class)
+                    .setParameter("sid", callSid).getResultStream().map(TurnEntity::toTurn).toList();
+            return Optional.of(row.toRecord(turns));
+        } finally {
+            em.close();
+        }
+    }
+
+    /** A page of calls, newest first, without their turns (one call's view has them). */
+    public Page page(CallQuery query) {
+        StringBuilder jpql = new StringBuilder("SELECT c FROM CallEntity c WHERE 1 = 1");
+        query.number().ifPresent(n -> jpql.append(" AND (c.from = :number OR c.to = :number)"));
+        query.since().ifPresent(s -> jpql.append(" AND c.createdAt >= :since"));
+        query.until().ifPresent(u -> jpql.append(" AND c.createdAt < :until"));
+        query.status().ifPresent(s -> jpql.append(" AND c.status = :status"));
+        query.after().ifPresent(a -> jpql.append(
+                " AND (c.createdAt < :afterAt OR (c.createdAt = :afterAt AND c.callSid < :afterSid))"));
+        jpql.append(" ORDER BY c.createdAt DESC, c.callSid DESC");
+        EntityManager em = emf.createEntityManager();
+        try {
+            TypedQuery<CallEntity> q = em.createQuery(jpql.toString(), CallEntity.class);
+            query.number().ifPresent(n -> q.setParameter("number", n));
+            query.since().ifPresent(s -> q.setParameter("since", s));
+            query.until().ifPresent(u -> q.setParameter("until", u));
+            query.status().ifPresent(s -> q.setParameter("status", s));
+            query.after().ifPresent(a -> q.setParameter("afterAt", a.createdAt()).setParameter("afterSid", a.callSid()));
+            List<CallEntity> rows = q.setMaxResults(query.limit() + 1).getResultList();
+            boolean more = rows.size() > query.limit();
+            List<CallRecord> calls = rows.stream().limit(query.limit()).map(r -> r.toRecord(List.of())).toList();
+            Optional<CallCursor> next = more
+                    ? Optional.of(new CallCursor(calls.get(calls.size() - 1).createdAt(),
+                    calls.get(calls.size() - 1).callSid()))
+                    : Optional.empty();
+            return new Page(calls, next);
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Ends the calls that {@code serverId} left active when it stopped without ending them (a crash, a
+     * {@code kill -9}): answered ones as completed, the others as failed, each with the reason "server stopped"
+     * and the time of the last thing stored of it.
+     *
+     * @return the SIDs of the calls closed
+     */
+    public List<String> closeLeftActive(String serverId) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            List<CallEntity> left = em.createQuery(
+                            "SELECT c FROM CallEntity c WHERE c.serverId = :server AND c.status IN :active",
+                            CallEntity.class)
+                    .setParameter("server", serverId).setParameter("active", ACTIVE).getResultList();
+            List<String> closed = new ArrayList<>();
+            for (CallEntity call : left) {
+                Instant lastTurn = em.createQuery(
+                                "SELECT t FROM TurnEntity t WHERE t.callSid = :sid ORDER BY t.seq DESC", TurnEntity.class)
+                        .setParameter("sid", call.callSid).setMaxResults(1).getResultStream()
+                        .map(t -> t.saidAt).findFirst().orElse(null);
+                Instant end = lastTurn != null && lastTurn.isAfter(call.updatedAt) ? lastTurn : call.updatedAt;
+                call.status = call.answeredAt != null || call.status == CallStatus.IN_PROGRESS
+                        ? CallStatus.COMPLETED : CallStatus.FAILED;
+                call.endedAt = end;
+                call.updatedAt = end;
+                call.endReason = SERVER_STOPPED;
+                if (call.answeredAt != null) {
+                    call.durationSeconds = Math.max(0, Duration.between(call.answeredAt, end).toSeconds());
+                }
+                closed.add(call.callSid);
+            }
+            tx.commit();
+            return closed;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+}

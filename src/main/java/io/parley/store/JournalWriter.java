@@ -1,0 +1,83 @@
+package io.parley.store;
+
+import io.parley.call.CallRecord;
+import io.parley.call.Direction;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a batch of {@link StoreWrite}s in one transaction. A batch either lands whole or not at all, and
+ * writing it again after a failure changes nothing more than writing it once: calls are upserted by SID, turns by
+ * (SID, place), and a caller is counted only when their call's row is first created.
+ */
+public class JournalWriter {
+
+    private final EntityManagerFactory emf;
+    private final String serverId;
+
+    public JournalWriter(EntityManagerFactory emf, String serverId) {
+        this.emf = emf;
+        this.serverId = serverId;
+    }
+
+    public void write(List<StoreWrite> batch) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            Map<String, CallEntity> calls = new HashMap<>();
+            for (StoreWrite write : batch) {
+                if (write instanceof StoreWrite.SaveCall save) {
+                    saveCall(em, calls, save.call());
+                } else if (write instanceof StoreWrite.AddTurn add) {
+                    em.merge(TurnEntity.of(add.callSid(), add.seq(), add.turn()));
+                }
+            }
+            tx.commit();
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    private void saveCall(EntityManager em, Map<String, CallEntity> calls, CallRecord call) {
+        CallEntity row = calls.computeIfAbsent(call.callSid(), sid -> em.find(CallEntity.class, sid));
+        if (row == null) {
+            row = new CallEntity(call.callSid(), serverId);
+            row.callerId = countCallOf(em, callerNumber(call), call.createdAt());
+            row.update(call);
+            em.persist(row);
+            em.flush();
+            calls.put(call.callSid(), row);
+        } else {
+            row.update(call);
+        }
+    }
+
+    /** The caller of a call is the other party: who rang in, or who was rung. */
+    static String callerNumber(CallRecord call) {
+        return call.direction() == Direction.INBOUND ? call.from() : call.to();
+    }
+
+    private static Long countCallOf(EntityManager em, String number, Instant at) {
+        if (number == null || number.isBlank()) {
+            return null;
+        }
+        CallerEntity caller = em.createQuery("SELECT c FROM CallerEntity c WHERE c.phoneNumber = :n", CallerEntity.class)
+                .setParameter("n", number).getResultStream().findFirst().orElse(null);
+        if (caller == null) {
+            caller = new CallerEntity(number, at);
+            em.persist(caller);
+        }
+        caller.countCall(at);
+        em.flush();
+        return caller.id;
+    }
+}

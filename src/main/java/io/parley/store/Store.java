@@ -1,0 +1,157 @@
+package io.parley.store;
+
+import io.parley.call.CallRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PersistenceUnit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Parley's memory: the database behind {@code jdbc/parley}, its schema, the write-behind path into it, and the
+ * reads of the calls stored. At start-up it migrates the schema and closes the calls this server left active;
+ * when the database is not there yet, it tries again every few seconds while calls go on and their writes queue.
+ * At a graceful stop it writes everything queued.
+ */
+@ApplicationScoped
+public class Store {
+
+    public static final String SERVER_ID = "parley.server.id";
+    public static final String QUEUE_LIMIT = "parley.store.queue-limit";
+    public static final String BATCH_SIZE = "parley.store.batch-size";
+
+    private static final Logger LOG = Logger.getLogger(Store.class.getName());
+    private static final Duration RETRY_START = Duration.ofSeconds(3);
+
+    @Resource(lookup = "jdbc/parley")
+    DataSource dataSource;
+
+    @PersistenceUnit(unitName = "parley")
+    EntityManagerFactory emf;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = SERVER_ID)
+    Optional<String> configuredServerId;
+
+    @Inject
+    @ConfigProperty(name = QUEUE_LIMIT, defaultValue = "100000")
+    int queueLimit;
+
+    @Inject
+    @ConfigProperty(name = BATCH_SIZE, defaultValue = "500")
+    int batchSize;
+
+    private WriteBehind writes;
+    private CallHistory history;
+    private String serverId;
+    private volatile String problem = "starting";
+
+    @PostConstruct
+    void init() {
+        serverId = configuredServerId.filter(s -> !s.isBlank()).orElseGet(ServerIdentity::describe);
+        history = new CallHistory(emf);
+        writes = new WriteBehind(new JournalWriter(emf, serverId)::write, queueLimit, batchSize,
+                Duration.ofSeconds(5), threads);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        prepare();
+    }
+
+    /** Migrates the schema, closes what a dead server left active, then lets the queued writes in. */
+    private void prepare() {
+        try {
+            int applied = Schema.migrate(dataSource, getClass().getClassLoader());
+            List<String> closed = history.closeLeftActive(serverId);
+            if (!closed.isEmpty()) {
+                LOG.warning(() -> closed.size() + " calls were left active when this server (" + serverId
+                        + ") last stopped; they are closed as \"" + CallHistory.SERVER_STOPPED + "\": " + closed);
+            }
+            writes.start();
+            problem = null;
+            LOG.info(() -> "Memory: " + Schema.describe(dataSource) + ", schema up to date (" + applied
+                    + " migrations applied now); this server stores its calls as " + serverId);
+        } catch (RuntimeException e) {
+            problem = "the database is not available: " + WriteFailures.describe(e);
+            LOG.warning(() -> "Memory: " + problem + ". Calls go on and their records queue; trying again in "
+                    + RETRY_START.toSeconds() + " s");
+            scheduler.schedule(this::prepare, RETRY_START.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        long queued = writes.backlog();
+        if (problem != null && !writes.started()) {
+            if (queued > 0) {
+                LOG.severe(() -> "Memory: the database never became available; " + queued + " writes are lost");
+            }
+            return;
+        }
+        writes.close(Duration.ofSeconds(10));
+        LOG.info(() -> "Memory: " + queued + " queued writes flushed at the stop; " + writes.written()
+                + " written since the start, " + writes.lost() + " lost");
+    }
+
+    /** Queues a write; never waits (see {@link WriteBehind#offer}). */
+    public void write(StoreWrite write) {
+        writes.offer(write);
+    }
+
+    /** A stored call with its turns; {@link StoreUnavailableException} when the database cannot answer. */
+    public Optional<CallRecord> find(String callSid) {
+        return read(() -> history.find(callSid));
+    }
+
+    /** A page of stored calls; {@link StoreUnavailableException} when the database cannot answer. */
+    public CallHistory.Page page(CallQuery query) {
+        return read(() -> history.page(query));
+    }
+
+    private <T> T read(Supplier<T> query) {
+        if (problem != null) {
+            throw new StoreUnavailableException("The call history is not available: " + problem, null);
+        }
+        try {
+            return query.get();
+        } catch (PersistenceException e) {
+            throw new StoreUnavailableException("The call history is not available: the database did not answer ("
+                    + WriteFailures.describe(e) + ")", e);
+        }
+    }
+
+    /** Why the store cannot take writes now (not started, the database away), or empty when it can. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem).or(() -> writes.failing()
+                ? Optional.of("the database refuses writes; they are queued and retried") : Optional.empty());
+    }
+
+    public WriteBehind writes() {
+        return writes;
+    }
+
+    public String serverId() {
+        return serverId;
+    }
+}

@@ -1,0 +1,22 @@
+package io.parley.store;
+
+import io.parley.call.CallRecord;
+import io.parley.call.ConversationTurn;
+
+/** What the write-behind path carries to the database: each is idempotent, so a retried batch lands once. */
+public sealed interface StoreWrite {
+
+    String callSid();
+
+    /** The call's row as the record now stands (created on the first, rewritten on each later one). */
+    record SaveCall(CallRecord call) implements StoreWrite {
+        @Override
+        public String callSid() {
+            return call.callSid();
+        }
+    }
+
+    /** One turn of the call's conversation, at its place {@code seq} (0 is the greeting). */
+    record AddTurn(String callSid, int seq, ConversationTurn turn) implements StoreWrite {
+    }
+}

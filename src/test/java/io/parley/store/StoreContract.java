@@ -1,0 +1,209 @@
+package io.parley.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.call.CallRecord;
+import io.parley.call.CallState;
+import io.parley.call.CallStatus;
+import io.parley.call.ConversationTurn;
+import io.parley.call.Direction;
+import io.parley.call.MediaStats;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The store against a real database, through Liberty's persistence provider (EclipseLink) and the real
+ * migrations: what is written reads back the same, a retried batch lands once, pages and filters, and the
+ * start-up's closing of calls a dead server left active. Run against H2 and against PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContract {
+
+    private static final AtomicInteger SIDS = new AtomicInteger();
+
+    TestDatabase db;
+    EntityManagerFactory emf;
+    JournalWriter writer;
+    CallHistory history;
+
+    abstract TestDatabase open();
+
+    @BeforeAll
+    void migrate() {
+        db = open();
+        assertEquals(1, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the first migration applied");
+        assertEquals(0, Schema.migrate(db.dataSource, getClass().getClassLoader()), "and nothing more the second time");
+        emf = db.persistenceUnit();
+        writer = new JournalWriter(emf, "test-server");
+        history = new CallHistory(emf);
+    }
+
+    @AfterAll
+    void drop() throws Exception {
+        if (emf != null) {
+            emf.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    static String sid(char prefix) {
+        return String.format("CA%c%031x", prefix, SIDS.incrementAndGet());
+    }
+
+    static CallRecord call(String sid, String from, Instant at) {
+        return CallRecord.newCall(sid, Direction.INBOUND, from, "+15005550006", at);
+    }
+
+    @Test
+    void aCallAndItsTurnsReadBackAsTheyWereWritten() {
+        Instant t0 = Instant.parse("2026-12-01T10:00:00.123456Z");
+        String sid = sid('a');
+        CallRecord ringing = call(sid, "+15551110001", t0);
+        CallRecord answered = ringing.withStatus(CallStatus.IN_PROGRESS, Optional.empty(), t0.plusSeconds(1), null);
+        ConversationTurn greeting = new ConversationTurn("agent", "Hello, this is Parley.", t0.plusSeconds(2), false,
+                null, null, null, null);
+        ConversationTurn asked = new ConversationTurn("caller", "what time is it", t0.plusSeconds(5), false, null,
+                null, null, null);
+        ConversationTurn cut = new ConversationTurn("agent", "It's ten", t0.plusSeconds(6), true, "in the morning.",
+                null, null, new ConversationTurn.Timings(210L, 150L, 90L, 480L, 230L));
+        ConversationTurn keys = new ConversationTurn("caller", "pressed 1 2", t0.plusSeconds(8), false, null, "12",
+                null, null);
+        ConversationTurn failed = new ConversationTurn("agent", "", t0.plusSeconds(9), false, null, null,
+                "language model: no first token within 1200 ms", new ConversationTurn.Timings(200L, null, null, 1400L, 220L));
+        MediaStats media = new MediaStats("MZ" + "0".repeat(31) + "1", CallState.ENDED, "the caller hung up", 400, 380,
+                2, 10, 10, 1, 180, 0, "12");
+        CallRecord ended = answered.withTurn(greeting).withTurn(asked).withTurn(cut).withTurn(keys).withTurn(failed)
+                .withMedia(media).withStatus(CallStatus.COMPLETED, Optional.of(11L), t0.plusSeconds(12), "the caller hung up");
+
+        writer.write(List.of(new StoreWrite.SaveCall(ringing), new StoreWrite.SaveCall(answered),
+                new StoreWrite.AddTurn(sid, 0, greeting), new StoreWrite.AddTurn(sid, 1, asked)));
+        writer.write(List.of(new StoreWrite.AddTurn(sid, 2, cut), new StoreWrite.AddTurn(sid, 3, keys),
+                new StoreWrite.AddTurn(sid, 4, failed), new StoreWrite.SaveCall(ended)));
+
+        CallRecord read = history.find(sid).orElseThrow();
+        assertEquals(ended, read);
+    }
+
+    @Test
+    void aBatchWrittenTwiceLandsOnce() throws Exception {
+        Instant t0 = Instant.parse("2026-12-01T11:00:00Z");
+        String sid = sid('b');
+        CallRecord c = call(sid, "+15551110002", t0);
+        ConversationTurn turn = new ConversationTurn("caller", "hello", t0.plusSeconds(1), false, null, null, null, null);
+        List<StoreWrite> batch = List.of(new StoreWrite.SaveCall(c), new StoreWrite.AddTurn(sid, 0, turn));
+        writer.write(batch);
+        writer.write(batch);
+        assertEquals(1, history.find(sid).orElseThrow().turns().size());
+        assertEquals(1, count("SELECT call_count FROM callers WHERE phone_number = '+15551110002'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM turns WHERE call_sid = '" + sid + "'"));
+    }
+
+    @Test
+    void aCallerIsCountedOncePerCall() throws Exception {
+        Instant t0 = Instant.parse("2026-12-01T12:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            writer.write(List.of(new StoreWrite.SaveCall(call(sid('c'), "+15551110003", t0.plusSeconds(i * 60L)))));
+        }
+        assertEquals(3, count("SELECT call_count FROM callers WHERE phone_number = '+15551110003'"));
+    }
+
+    @Test
+    void pagesFollowTheCursorWithoutGapsOrRepeats() {
+        Instant t0 = Instant.parse("2025-06-01T00:00:00Z");
+        List<StoreWrite> batch = new ArrayList<>();
+        Set<String> written = new HashSet<>();
+        for (int i = 0; i < 120; i++) {
+            String sid = sid('d');
+            written.add(sid);
+            // pairs of calls in the same microsecond: the SID breaks the tie
+            CallRecord c = call(sid, "+15552220000", t0.plus(i / 2, ChronoUnit.SECONDS));
+            batch.add(new StoreWrite.SaveCall(i % 3 == 0 ? c.withStatus(CallStatus.COMPLETED, Optional.of(3L),
+                    c.createdAt().plusSeconds(3), null) : c));
+        }
+        writer.write(batch);
+        CallQuery first = new CallQuery(Optional.of("+15552220000"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 50);
+        List<String> seen = new ArrayList<>();
+        CallHistory.Page page = history.page(first);
+        int pages = 1;
+        seen.addAll(page.calls().stream().map(CallRecord::callSid).toList());
+        while (page.next().isPresent()) {
+            page = history.page(new CallQuery(first.number(), first.since(), first.until(), first.status(),
+                    page.next(), 50));
+            seen.addAll(page.calls().stream().map(CallRecord::callSid).toList());
+            pages++;
+        }
+        assertEquals(3, pages);
+        assertEquals(120, seen.size());
+        assertEquals(written, new HashSet<>(seen));
+        List<CallRecord> all = history.page(new CallQuery(first.number(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 500)).calls();
+        for (int i = 1; i < all.size(); i++) {
+            assertFalse(all.get(i).createdAt().isAfter(all.get(i - 1).createdAt()), "newest first");
+        }
+
+        CallQuery completed = new CallQuery(first.number(), Optional.empty(), Optional.empty(),
+                Optional.of(CallStatus.COMPLETED), Optional.empty(), 500);
+        assertEquals(40, history.page(completed).calls().size());
+        CallQuery window = new CallQuery(first.number(), Optional.of(t0.plusSeconds(10)),
+                Optional.of(t0.plusSeconds(20)), Optional.empty(), Optional.empty(), 500);
+        assertEquals(20, history.page(window).calls().size(), "since inclusive, until exclusive");
+        assertTrue(history.page(new CallQuery(Optional.of("+19999999999"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 10)).calls().isEmpty());
+    }
+
+    @Test
+    void callsADeadServerLeftActiveAreClosedAtItsStart() {
+        Instant t0 = Instant.parse("2026-12-02T09:00:00Z");
+        String talking = sid('e');
+        String ringing = sid('e');
+        String otherServers = sid('e');
+        CallRecord answered = call(talking, "+15553330001", t0)
+                .withStatus(CallStatus.IN_PROGRESS, Optional.empty(), t0.plusSeconds(1), null);
+        ConversationTurn last = new ConversationTurn("caller", "are you there", t0.plusSeconds(30), false, null, null,
+                null, null);
+        writer.write(List.of(new StoreWrite.SaveCall(answered), new StoreWrite.AddTurn(talking, 0, last),
+                new StoreWrite.SaveCall(call(ringing, "+15553330002", t0))));
+        new JournalWriter(emf, "another-server").write(List.of(new StoreWrite.SaveCall(call(otherServers,
+                "+15553330003", t0))));
+
+        List<String> closed = history.closeLeftActive("test-server");
+
+        assertTrue(closed.containsAll(List.of(talking, ringing)), closed.toString());
+        assertFalse(closed.contains(otherServers));
+        CallRecord wasTalking = history.find(talking).orElseThrow();
+        assertEquals(CallStatus.COMPLETED, wasTalking.status());
+        assertEquals(CallHistory.SERVER_STOPPED, wasTalking.endReason());
+        assertEquals(t0.plusSeconds(30), wasTalking.endedAt(), "ended at the last thing stored of it");
+        assertEquals(29L, wasTalking.durationSeconds());
+        assertEquals(CallStatus.FAILED, history.find(ringing).orElseThrow().status());
+        assertEquals(CallStatus.QUEUED, history.find(otherServers).orElseThrow().status());
+        assertTrue(history.closeLeftActive("test-server").isEmpty(), "nothing the second time");
+    }
+
+    long count(String sql) throws Exception {
+        try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
