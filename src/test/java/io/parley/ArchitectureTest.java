@@ -20,7 +20,7 @@ class ArchitectureTest {
     static final ArchRule loggingIsALeaf = noClasses().that().resideInAPackage("io.parley.logging..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley", "io.parley.api..", "io.parley.audio..",
                     "io.parley.call..", "io.parley.conversation..", "io.parley.http..", "io.parley.models..",
-                    "io.parley.ops..", "io.parley.sim..", "io.parley.telephony..");
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.telephony..", "io.parley.store..");
 
     /** Servlet-level pieces every path shares know nothing of calls, models or Twilio. */
     @ArchTest
@@ -40,7 +40,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule modelsDoNotKnowCallsOrTwilio = noClasses().that().resideInAPackage("io.parley.models..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.call..",
-                    "io.parley.ops..", "io.parley.sim..", "io.parley.telephony..");
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.telephony..", "io.parley.store..");
 
     /** The simulator is a client of the server: nothing in the server uses it. */
     @ArchTest
@@ -57,5 +57,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule callDoesNotReachUp = noClasses().that().resideInAPackage("io.parley.call..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.conversation..",
-                    "io.parley.ops..", "io.parley.sim..", "io.parley.http..");
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.http..", "io.parley.store..");
+
+    /**
+     * The store keeps what the call core reports and knows nothing above it: no call waits for it, and it never
+     * reaches into Twilio's edge, the conversation, the API or the models.
+     */
+    @ArchTest
+    static final ArchRule storeSitsBesideTheCallCore = noClasses().that().resideInAPackage("io.parley.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.conversation..",
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.http..", "io.parley.telephony..",
+                    "io.parley.models..", "io.parley.audio..");
 }

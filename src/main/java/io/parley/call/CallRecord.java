@@ -2,6 +2,7 @@ package io.parley.call;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,17 @@ public record CallRecord(String callSid, Direction direction, String from, Strin
                          Instant createdAt, Instant updatedAt, Instant answeredAt, Instant endedAt,
                          Long durationSeconds, String endReason, MediaStats media, List<ConversationTurn> turns) {
 
+    /** Times are kept to the microsecond, as the database keeps them, so a call reads back as it was. */
     public CallRecord {
         turns = List.copyOf(turns);
+        createdAt = micros(createdAt);
+        updatedAt = micros(updatedAt);
+        answeredAt = micros(answeredAt);
+        endedAt = micros(endedAt);
+    }
+
+    private static Instant micros(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A call Parley has just heard of, before any status report is applied. */

@@ -1,6 +1,7 @@
 package io.parley.call;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One turn of a call's conversation, as {@code GET /api/calls/{sid}} shows it.
@@ -15,6 +16,11 @@ import java.time.Instant;
  */
 public record ConversationTurn(String speaker, String text, Instant at, boolean interrupted, String unheard,
                                String keys, String failure, Timings timings) {
+
+    /** Times are kept to the microsecond, as the database keeps them, so a turn reads back as it was. */
+    public ConversationTurn {
+        at = at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+    }
 
     public static final String CALLER = "caller";
     public static final String AGENT = "agent";

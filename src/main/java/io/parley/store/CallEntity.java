@@ -12,6 +12,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -135,6 +136,21 @@ public class CallEntity {
             markRoundTripMillis = m.markRoundTripMillisAvg();
             messagesRefused = m.refused();
             dtmf = m.dtmf();
+        }
+    }
+
+    /**
+     * Ends a call its server left active when it died, at {@code end} (the last thing stored of it): answered
+     * calls as completed, the others as failed. A method of the entity, so that the persistence provider's
+     * woven change tracking sees the change.
+     */
+    void closeAsServerStopped(Instant end) {
+        status = answeredAt != null || status == CallStatus.IN_PROGRESS ? CallStatus.COMPLETED : CallStatus.FAILED;
+        endedAt = end;
+        updatedAt = end;
+        endReason = CallHistory.SERVER_STOPPED;
+        if (answeredAt != null) {
+            durationSeconds = Math.max(0, Duration.between(answeredAt, end).toSeconds());
         }
     }
 

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.TypedQuery;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -104,15 +103,8 @@ public class CallHistory {
                                 "SELECT t FROM TurnEntity t WHERE t.callSid = :sid ORDER BY t.seq DESC", TurnEntity.class)
                         .setParameter("sid", call.callSid).setMaxResults(1).getResultStream()
                         .map(t -> t.saidAt).findFirst().orElse(null);
-                Instant end = lastTurn != null && lastTurn.isAfter(call.updatedAt) ? lastTurn : call.updatedAt;
-                call.status = call.answeredAt != null || call.status == CallStatus.IN_PROGRESS
-                        ? CallStatus.COMPLETED : CallStatus.FAILED;
-                call.endedAt = end;
-                call.updatedAt = end;
-                call.endReason = SERVER_STOPPED;
-                if (call.answeredAt != null) {
-                    call.durationSeconds = Math.max(0, Duration.between(call.answeredAt, end).toSeconds());
-                }
+                call.closeAsServerStopped(lastTurn != null && lastTurn.isAfter(call.updatedAt) ? lastTurn
+                        : call.updatedAt);
                 closed.add(call.callSid);
             }
             tx.commit();

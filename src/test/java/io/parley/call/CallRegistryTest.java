@@ -63,10 +63,30 @@ class CallRegistryTest {
         report("CA1", CallStatus.COMPLETED, 3L);
         report("CA1", CallStatus.COMPLETED, 3L);
 
-        assertEquals(2, events.fired.size());
-        assertInstanceOf(CallEvent.Started.class, events.fired.get(0));
-        assertInstanceOf(CallEvent.Ended.class, events.fired.get(1));
-        assertEquals(CallStatus.COMPLETED, events.fired.get(1).call().status());
+        // the retried webhook and the repeated final report change nothing, so fire nothing
+        assertEquals(List.of(CallEvent.Started.class, CallEvent.Changed.class, CallEvent.Ended.class),
+                events.fired.stream().map(Object::getClass).toList());
+        assertEquals(CallStatus.IN_PROGRESS, events.fired.get(1).call().status());
+        assertEquals(CallStatus.COMPLETED, events.fired.get(2).call().status());
+    }
+
+    @Test
+    void eachTurnIsFiredWithItsPlace() {
+        report("CA1", CallStatus.IN_PROGRESS, null);
+        ConversationTurn hello = new ConversationTurn("agent", "Hello", java.time.Instant.now(), false, null, null,
+                null, null);
+        ConversationTurn hi = new ConversationTurn("caller", "hi", java.time.Instant.now(), false, null, null, null,
+                null);
+        registry.addTurn("CA1", hello);
+        registry.addTurn("CA1", hi);
+        registry.addTurn("CA-unknown", hi);
+        List<CallEvent.TurnTaken> taken = events.fired.stream().filter(CallEvent.TurnTaken.class::isInstance)
+                .map(CallEvent.TurnTaken.class::cast).toList();
+        assertEquals(2, taken.size(), "a turn of a call Parley does not know is not fired");
+        assertEquals(0, taken.get(0).seq());
+        assertEquals(hello, taken.get(0).turn());
+        assertEquals(1, taken.get(1).seq());
+        assertEquals(2, taken.get(1).call().turns().size());
     }
 
     @Test

@@ -1,0 +1,161 @@
+package it.io.parley.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.models.remote.FakeModelServer;
+import io.parley.sim.CallResult;
+import it.io.parley.MemoryServer;
+import it.io.parley.ParleyServer;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Parley's memory on the real Liberty with PostgreSQL, through the simulator: what survives a restart, a
+ * {@code kill -9} mid-call, and the database going away during calls.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MemoryIT {
+
+    private static final String[] SENTENCES = {"My name is Ada.", "I live in Paris.", "What is my name?"};
+    private static FakeModelServer models;
+
+    @BeforeAll
+    static void start() throws Exception {
+        MemoryServer.requireDatabase();
+        models = Conversations.modelsHearing(SENTENCES);
+        models.replier(said -> "Noted: " + said + ".");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (models != null) {
+            models.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRestartKeepsTheCallAndEveryTurn() throws Exception {
+        CallResult call = talk(20).get(60, TimeUnit.SECONDS);
+        assertTrue(call.ok(), call.error());
+        MemoryServer.awaitWriting(Duration.ofSeconds(10));
+        JsonObject before = ParleyServer.call(MemoryServer.URL, call.callSid());
+        assertTrue(before.getJsonArray("turns").size() >= 5, "greeting, and three sentences with replies: " + before);
+
+        MemoryServer.restart();
+
+        JsonObject after = ParleyServer.call(MemoryServer.URL, call.callSid());
+        assertEquals(before.getJsonArray("turns"), after.getJsonArray("turns"));
+        for (String field : List.of("status", "from", "to", "direction", "endReason", "createdAt", "endedAt")) {
+            assertEquals(before.get(field), after.get(field), field);
+        }
+        assertEquals(before.getJsonObject("media").getInt("framesIn"), after.getJsonObject("media").getInt("framesIn"));
+        String listed = MemoryServer.api("/api/calls?from=" + URLEncoder.encode(before.getString("from"),
+                StandardCharsets.UTF_8) + "&limit=5").body();
+        assertTrue(listed.contains(call.callSid()), "the history lists it after the restart: " + listed);
+    }
+
+    @Test
+    @Order(2)
+    void aKillMidCallLosesNothingOlderThanASecondAndClosesTheCall() throws Exception {
+        Instant started = Instant.now();
+        CompletableFuture<CallResult> running = talk(40);
+        String sid = awaitCallWithTurns(started, 4, Duration.ofSeconds(40));
+        List<JsonObject> seen = ParleyServer.call(MemoryServer.URL, sid).getJsonArray("turns")
+                .getValuesAs(JsonObject.class);
+        Thread.sleep(1_000);
+        MemoryServer.killAndStart();
+        running.get(60, TimeUnit.SECONDS); // the simulator's call was cut off; its result does not matter
+
+        JsonObject stored = ParleyServer.call(MemoryServer.URL, sid);
+        assertEquals("server stopped", stored.getString("endReason", null), stored.toString());
+        assertTrue(List.of("completed", "failed").contains(stored.getString("status")), stored.toString());
+        List<JsonObject> kept = stored.getJsonArray("turns").getValuesAs(JsonObject.class);
+        assertTrue(kept.size() >= seen.size(), "every turn seen a second before the kill was stored: " + seen
+                + " vs " + kept);
+        assertEquals(seen, kept.subList(0, seen.size()));
+        System.out.printf("kill -9 mid-call: %d turns seen a second before, %d stored%n", seen.size(), kept.size());
+    }
+
+    @Test
+    @Order(3)
+    void turnsTakenWhileTheDatabaseIsAwayLandWhenItComesBack() throws Exception {
+        Instant started = Instant.now();
+        CompletableFuture<CallResult> running = talk(30);
+        String sid = awaitCallWithTurns(started, 2, Duration.ofSeconds(30));
+        MemoryServer.databaseAvailable(false);
+        double heldBack;
+        try {
+            Thread.sleep(8_000);
+            heldBack = ParleyServer.metric(MemoryServer.URL, "parley_store_backlog{mp_scope=\"application\",}");
+        } finally {
+            MemoryServer.databaseAvailable(true);
+        }
+        assertTrue(heldBack > 0, "turns waited for the database while it was away");
+        CallResult call = running.get(60, TimeUnit.SECONDS);
+        assertTrue(call.ok(), "the call went on while the database was away: " + call.error());
+        List<JsonObject> live = ParleyServer.call(MemoryServer.URL, sid).getJsonArray("turns")
+                .getValuesAs(JsonObject.class);
+        MemoryServer.awaitWriting(Duration.ofSeconds(60));
+        List<String> stored = new ArrayList<>();
+        try (Connection db = MemoryServer.database();
+             PreparedStatement q = db.prepareStatement("SELECT speaker, text FROM turns WHERE call_sid = ? ORDER BY seq")) {
+            q.setString(1, sid);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    stored.add(r.getString(1) + ": " + r.getString(2));
+                }
+            }
+        }
+        assertEquals(live.stream().map(t -> t.getString("speaker") + ": " + t.getString("text")).toList(), stored,
+                "every turn landed once the database was back");
+        assertEquals(0.0, ParleyServer.metric(MemoryServer.URL,
+                "parley_store_writes_lost{mp_scope=\"application\",}"), "nothing lost");
+    }
+
+    private static CompletableFuture<CallResult> talk(int seconds) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Conversations.call(MemoryServer.URL, "--say", SENTENCES[0], "--say", SENTENCES[1], "--say",
+                        SENTENCES[2], "--start-ms", "3000", "--pause-ms", "3500", "--duration",
+                        String.valueOf(seconds)).calls().get(0);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The memory server's newest call since {@code since}, once it has {@code turns} turns. */
+    private static String awaitCallWithTurns(Instant since, int turns, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject newest = ParleyServer.parse(MemoryServer.api("/api/calls?limit=1&since=" + since.minusSeconds(1)).body())
+                    .asJsonArray().getValuesAs(JsonObject.class).stream().findFirst().orElse(null);
+            if (newest != null) {
+                JsonObject call = ParleyServer.call(MemoryServer.URL, newest.getString("callSid"));
+                if (call.getJsonArray("turns").size() >= turns) {
+                    return newest.getString("callSid");
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no call reached " + turns + " turns within " + timeout);
+    }
+}
