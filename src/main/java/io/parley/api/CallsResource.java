@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -79,6 +80,30 @@ public class CallsResource {
         return registry.find(callSid).or(() -> store.find(callSid))
                 .map(call -> Response.ok(view(call, true)).build())
                 .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "No call " + callSid).toResponse());
+    }
+
+    /**
+     * The call's transcript: {@code ?format=} text, markdown, json, vtt or srt, or else the first of those the
+     * {@code Accept} header takes (plain text for anything).
+     */
+    @GET
+    @Path("{callSid}/transcript")
+    @Produces({"text/plain", "text/markdown", MediaType.APPLICATION_JSON, "text/vtt", "application/x-subrip"})
+    public Response transcript(@PathParam("callSid") String callSid, @QueryParam("format") String format,
+                               @Context HttpHeaders headers) {
+        requireCallSid(callSid);
+        Transcript.Format chosen = format != null && !format.isBlank()
+                ? Transcript.Format.named(format.strip()).orElseThrow(() -> new RequestRefusedException(400,
+                        "format: one of " + Transcript.Format.names()))
+                : headers.getAcceptableMediaTypes().stream()
+                        .map(t -> t.isWildcardType() ? Optional.of(Transcript.Format.TEXT)
+                                : Transcript.Format.named(t.getType() + "/" + t.getSubtype()))
+                        .flatMap(Optional::stream).findFirst()
+                        .orElseThrow(() -> new RequestRefusedException(406, "Accept: a transcript is served as "
+                                + "text/plain, text/markdown, application/json, text/vtt or application/x-subrip"));
+        CallRecord call = registry.find(callSid).or(() -> store.find(callSid))
+                .orElseThrow(() -> new RequestRefusedException(404, "No call " + callSid));
+        return Response.ok(new Transcript(call).render(chosen), chosen.mediaType()).build();
     }
 
     /**

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceUnit;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +128,11 @@ public class Store {
     /** A page of stored calls; {@link StoreUnavailableException} when the database cannot answer. */
     public CallHistory.Page page(CallQuery query) {
         return read(() -> history.page(query));
+    }
+
+    /** Per-stage latency of the turns stored in [since, until). */
+    public LatencyReport latency(Instant since, Instant until) {
+        return read(() -> history.latency(since, until));
     }
 
     private <T> T read(Supplier<T> query) {

@@ -199,6 +199,37 @@ abstract class StoreContract {
         assertTrue(history.closeLeftActive("test-server").isEmpty(), "nothing the second time");
     }
 
+    @Test
+    void theLatencyReportHasEachStagesFigures() {
+        Instant t0 = Instant.parse("2024-03-01T00:00:00Z");
+        String sid = sid('f');
+        List<StoreWrite> batch = new ArrayList<>();
+        batch.add(new StoreWrite.SaveCall(call(sid, "+15556660001", t0)));
+        for (int i = 1; i <= 100; i++) {
+            // voice to voice 10, 20, ... 1000 ms; first token only on even turns
+            batch.add(new StoreWrite.AddTurn(sid, i, new ConversationTurn("agent", "reply " + i, t0.plusSeconds(i),
+                    false, null, null, null, new ConversationTurn.Timings(100L, i % 2 == 0 ? 200L : null, null,
+                    i * 10L, 50L))));
+        }
+        batch.add(new StoreWrite.AddTurn(sid, 101, new ConversationTurn("caller", "hi", t0.plusSeconds(101), false,
+                null, null, null, null)));
+        writer.write(batch);
+
+        LatencyReport report = history.latency(t0, t0.plusSeconds(200));
+        LatencyReport.Stage v2v = report.stages().get(3);
+        assertEquals("voiceToVoice", v2v.name());
+        assertEquals(100, v2v.count());
+        assertEquals(505.0, v2v.avg());
+        assertEquals(505.0, v2v.p50());
+        assertEquals(950.5, v2v.p95());
+        assertEquals(1000L, v2v.max());
+        assertEquals(50, report.stages().get(1).count(), "first token on half the turns");
+        LatencyReport.Stage audio = report.stages().get(2);
+        assertEquals(0, audio.count());
+        assertEquals(null, audio.p50());
+        assertEquals(10, history.latency(t0, t0.plusSeconds(11)).stages().get(3).count(), "until is exclusive");
+    }
+
     long count(String sql) throws Exception {
         try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery(sql)) {

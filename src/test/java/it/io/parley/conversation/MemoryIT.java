@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.models.remote.FakeModelServer;
 import io.parley.sim.CallResult;
+import io.parley.api.SubtitleParsers;
 import it.io.parley.MemoryServer;
 import it.io.parley.ParleyServer;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,6 +72,36 @@ class MemoryIT {
         String listed = MemoryServer.api("/api/calls?from=" + URLEncoder.encode(before.getString("from"),
                 StandardCharsets.UTF_8) + "&limit=5").body();
         assertTrue(listed.contains(call.callSid()), "the history lists it after the restart: " + listed);
+
+        // its transcript, from the database, in the formats other tools read
+        String transcript = "/api/calls/" + call.callSid() + "/transcript";
+        HttpResponse<String> vtt = ParleyServer.send(ParleyServer.api(MemoryServer.URL, transcript)
+                .setHeader("Accept", "text/vtt").GET().build());
+        assertEquals(200, vtt.statusCode(), vtt.body());
+        assertTrue(vtt.headers().firstValue("Content-Type").orElse("").startsWith("text/vtt"), vtt.headers().toString());
+        JsonObject parsed = SubtitleParsers.webVtt(vtt.body());
+        assertEquals(0, parsed.getJsonArray("errors").size(), parsed.toString());
+        int spoken = (int) after.getJsonArray("turns").getValuesAs(JsonObject.class).stream()
+                .filter(t -> !t.getString("text").isBlank()).count();
+        assertEquals(spoken, parsed.getJsonArray("cues").size());
+        String srt = MemoryServer.api(transcript + "?format=srt").body();
+        assertEquals(spoken, SubtitleParsers.srt(srt).size(), srt);
+        String text = ParleyServer.send(ParleyServer.api(MemoryServer.URL, transcript).setHeader("Accept", "text/plain")
+                .GET().build()).body();
+        assertTrue(text.contains("] Caller: my name is ada"), text);
+        assertEquals(400, MemoryServer.api(transcript + "?format=docx").statusCode());
+
+        // the latency report over the stored turns
+        String window = "?since=" + before.getString("createdAt") + "&until=" + Instant.now();
+        JsonObject report = ParleyServer.json(MemoryServer.api("/api/reports/latency" + window));
+        JsonObject v2v = report.getJsonArray("stages").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("name").equals("voiceToVoice")).findFirst().orElseThrow();
+        assertTrue(v2v.getInt("count") >= 3, report.toString());
+        assertTrue(v2v.getJsonNumber("p50").doubleValue() > 0, report.toString());
+        String table = ParleyServer.send(ParleyServer.api(MemoryServer.URL, "/api/reports/latency" + window)
+                .setHeader("Accept", "text/plain").GET().build()).body();
+        assertTrue(table.lines().anyMatch(l -> l.matches("voiceToVoice +\\d+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +\\d+")),
+                table);
     }
 
     @Test
