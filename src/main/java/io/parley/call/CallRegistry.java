@@ -81,6 +81,11 @@ public class CallRegistry {
         return after;
     }
 
+    /** A call Parley turned away before answering it (a blocked or unknown caller): it ends as busy. */
+    public CallRecord rejected(String callSid, Direction direction, String from, String to, String reason) {
+        return report(callSid, direction, from, to, CallStatus.BUSY, Optional.empty(), reason);
+    }
+
     /**
      * A call's media stream has ended: keep its figures, and end the call unless Twilio already has (with
      * {@code <Connect><Stream>} nothing follows the stream, so Twilio hangs up when it closes).
@@ -128,6 +133,12 @@ public class CallRegistry {
         if (after != null) {
             events.fire(new CallEvent.TurnTaken(after, after.turns().size() - 1, turn));
         }
+    }
+
+    /** Drops an ended call from memory (its records were erased); an active call stays. */
+    public void forget(String callSid) {
+        calls.computeIfPresent(callSid, (sid, call) -> call.active() ? call : null);
+        endedInOrder.remove(callSid);
     }
 
     public Optional<CallRecord> find(String callSid) {

@@ -49,6 +49,18 @@ public class CallerEntity {
         this.createdAt = createdAt;
     }
 
+    void rename(String newName) {
+        name = newName;
+    }
+
+    void annotate(String newNotes) {
+        notes = newNotes;
+    }
+
+    void block(boolean isBlocked) {
+        blocked = isBlocked;
+    }
+
     /** A call from this number began (counted once per call). */
     void countCall(Instant at) {
         callCount++;

@@ -35,6 +35,7 @@ public class Store {
     public static final String SERVER_ID = "parley.server.id";
     public static final String QUEUE_LIMIT = "parley.store.queue-limit";
     public static final String BATCH_SIZE = "parley.store.batch-size";
+    public static final String UNKNOWN_CALLERS = "parley.callers.unknown";
 
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
     private static final Duration RETRY_START = Duration.ofSeconds(3);
@@ -63,8 +64,14 @@ public class Store {
     @ConfigProperty(name = BATCH_SIZE, defaultValue = "500")
     int batchSize;
 
+    @Inject
+    @ConfigProperty(name = UNKNOWN_CALLERS, defaultValue = "answer")
+    String unknownCallers;
+
     private WriteBehind writes;
     private CallHistory history;
+    private CallerDirectory callers;
+    private boolean rejectUnknown;
     private String serverId;
     private volatile String problem = "starting";
 
@@ -72,6 +79,13 @@ public class Store {
     void init() {
         serverId = configuredServerId.filter(s -> !s.isBlank()).orElseGet(ServerIdentity::describe);
         history = new CallHistory(emf);
+        callers = new CallerDirectory(emf);
+        rejectUnknown = switch (unknownCallers.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "answer" -> false;
+            case "reject" -> true;
+            default -> throw new IllegalArgumentException(UNKNOWN_CALLERS + " is \"" + unknownCallers
+                    + "\": it takes answer or reject");
+        };
         writes = new WriteBehind(new JournalWriter(emf, serverId)::write, queueLimit, batchSize,
                 Duration.ofSeconds(5), threads);
     }
@@ -135,14 +149,64 @@ public class Store {
         return read(() -> history.latency(since, until));
     }
 
+    /**
+     * Why a call from {@code from} must be rejected (the caller is blocked; or unknown, with
+     * {@code parley.callers.unknown=reject}), or empty to answer it. When the database cannot say, an unknown-
+     * callers policy of "answer" answers (a blocked caller may then get through) and "reject" rejects.
+     */
+    public Optional<String> screen(String from) {
+        if (from == null || from.isBlank()) {
+            return rejectUnknown ? Optional.of("the call has no caller number, and unknown callers are rejected")
+                    : Optional.empty();
+        }
+        Optional<Caller> caller;
+        try {
+            caller = read(() -> callers.byNumber(from));
+        } catch (StoreUnavailableException e) {
+            LOG.warning(() -> "Could not check caller " + io.parley.logging.LogSafe.text(from) + " against the "
+                    + "callers (" + e.getMessage() + "): " + (rejectUnknown ? "rejected" : "answered"));
+            return rejectUnknown ? Optional.of("the callers cannot be checked now, and unknown callers are rejected")
+                    : Optional.empty();
+        }
+        if (caller.map(Caller::blocked).orElse(false)) {
+            return Optional.of("the caller is blocked");
+        }
+        if (caller.isEmpty() && rejectUnknown) {
+            return Optional.of("the caller is not known, and unknown callers are rejected (" + UNKNOWN_CALLERS + ")");
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Caller> caller(long id) {
+        return read(() -> callers.byId(id));
+    }
+
+    public List<Caller> callers(long afterId, int limit) {
+        return read(() -> callers.list(afterId, limit));
+    }
+
+    /** Adds a caller; empty when the number is already known. */
+    public Optional<Caller> addCaller(String number, CallerChanges details) {
+        return read(() -> callers.add(number, details, Instant.now()));
+    }
+
+    public Optional<Caller> changeCaller(long id, CallerChanges changes) {
+        return read(() -> callers.change(id, changes));
+    }
+
+    /** Erases a caller and all their calls and turns; the SIDs erased, or empty when there is no such caller. */
+    public Optional<List<String>> eraseCaller(long id) {
+        return read(() -> callers.erase(id));
+    }
+
     private <T> T read(Supplier<T> query) {
         if (problem != null) {
-            throw new StoreUnavailableException("The call history is not available: " + problem, null);
+            throw new StoreUnavailableException("Parley cannot read its records now: " + problem, null);
         }
         try {
             return query.get();
         } catch (PersistenceException e) {
-            throw new StoreUnavailableException("The call history is not available: the database did not answer ("
+            throw new StoreUnavailableException("Parley cannot read its records now: the database did not answer ("
                     + WriteFailures.describe(e) + ")", e);
         }
     }

@@ -3,6 +3,7 @@ package io.parley.telephony;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Connect;
 import com.twilio.twiml.voice.Parameter;
+import com.twilio.twiml.voice.Reject;
 import com.twilio.twiml.voice.Stream;
 import java.util.Map;
 
@@ -27,5 +28,11 @@ public final class StreamTwiml {
         });
         Connect connect = new Connect.Builder().stream(stream.build()).build();
         return new VoiceResponse.Builder().connect(connect).build().toXml();
+    }
+
+    /** Rejects the call without answering it: the caller hears it as busy, and is not billed for a call. */
+    public static String reject() {
+        return new VoiceResponse.Builder().reject(new Reject.Builder().reason(Reject.Reason.BUSY).build()).build()
+                .toXml();
     }
 }

@@ -8,6 +8,7 @@ import io.parley.call.Sids;
 import io.parley.call.StreamTokens;
 import io.parley.http.RequestRefusedException;
 import io.parley.logging.LogSafe;
+import io.parley.store.Store;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +49,9 @@ public class TwilioWebhookResource {
     @Inject
     StreamTokens tokens;
 
+    @Inject
+    Store store;
+
     @Context
     HttpServletRequest request;
 
@@ -67,6 +71,12 @@ public class TwilioWebhookResource {
         requireCallSid(callSid);
         requireParty("From", from);
         requireParty("To", to);
+        Optional<String> refusal = store.screen(from);
+        if (refusal.isPresent()) {
+            registry.rejected(callSid, Direction.fromTwilio(direction), from, to, "rejected: " + refusal.get());
+            LOG.info(() -> "Call " + callSid + " from " + LogSafe.text(from) + " rejected: " + refusal.get());
+            return StreamTwiml.reject();
+        }
         String token = tokens.issue();
         registry.report(callSid, Direction.fromTwilio(direction), from, to, CallStatus.RINGING, Optional.empty());
         tokens.expect(callSid, token);

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.models.remote.FakeModelServer;
 import io.parley.sim.CallResult;
+import io.parley.sim.TwilioSigner;
 import io.parley.api.SubtitleParsers;
 import it.io.parley.MemoryServer;
 import it.io.parley.ParleyServer;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -36,11 +39,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MemoryIT {
 
     private static final String[] SENTENCES = {"My name is Ada.", "I live in Paris.", "What is my name?"};
+    private static final String SIMULATOR_NUMBER = "+15550100001";
     private static FakeModelServer models;
 
     @BeforeAll
     static void start() throws Exception {
         MemoryServer.requireDatabase();
+        // this server answers only the callers it knows: the simulator's number is added ahead
+        int added = ParleyServer.send(ParleyServer.api(MemoryServer.URL, "/api/callers")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"number\": \"" + SIMULATOR_NUMBER + "\", \"name\": \"Ada\"}"))
+                .build()).statusCode();
+        assertTrue(added == 201 || added == 409, "the simulator's number is a known caller: " + added);
         models = Conversations.modelsHearing(SENTENCES);
         models.replier(said -> "Noted: " + said + ".");
     }
@@ -50,6 +60,19 @@ class MemoryIT {
         if (models != null) {
             models.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void anUnknownCallerIsRejectedWhenOnlyKnownCallersAreAnswered() {
+        Map<String, String> params = ParleyServer.inboundCall(ParleyServer.newCallSid());
+        params.put("From", "+15559990000");
+        HttpResponse<String> response = ParleyServer.postForm(MemoryServer.URL, "/twilio/voice", params,
+                new TwilioSigner(ParleyServer.AUTH_TOKEN).sign(ParleyServer.PUBLIC + "/twilio/voice", params));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("<Reject reason=\"busy\"/>"), response.body());
+        JsonObject call = ParleyServer.call(MemoryServer.URL, params.get("CallSid"));
+        assertTrue(call.getString("endReason").startsWith("rejected: the caller is not known"), call.toString());
     }
 
     @Test

@@ -1,0 +1,111 @@
+package io.parley.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The callers, read and changed directly (not through the write-behind path): these are an operator's requests
+ * and the webhook's question whether to answer, which want the database's answer now.
+ */
+public class CallerDirectory {
+
+    /** Query hint: how long the webhook waits for the database before deciding without it. */
+    static final int LOOKUP_TIMEOUT_MILLIS = 2000;
+
+    private final EntityManagerFactory emf;
+
+    public CallerDirectory(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    public Optional<Caller> byNumber(String number) {
+        return read(em -> em.createQuery("SELECT c FROM CallerEntity c WHERE c.phoneNumber = :n", CallerEntity.class)
+                .setParameter("n", number).setHint("jakarta.persistence.query.timeout", LOOKUP_TIMEOUT_MILLIS)
+                .getResultStream().findFirst().map(Caller::of));
+    }
+
+    public Optional<Caller> byId(long id) {
+        return read(em -> Optional.ofNullable(em.find(CallerEntity.class, id)).map(Caller::of));
+    }
+
+    /** Callers in the order they were added, after {@code afterId}. */
+    public List<Caller> list(long afterId, int limit) {
+        return read(em -> em.createQuery("SELECT c FROM CallerEntity c WHERE c.id > :after ORDER BY c.id",
+                        CallerEntity.class).setParameter("after", afterId).setMaxResults(limit)
+                .getResultStream().map(Caller::of).toList());
+    }
+
+    /** Adds a caller ahead of their first call; empty when the number is already known. */
+    public Optional<Caller> add(String number, CallerChanges details, Instant now) {
+        return write(em -> {
+            boolean known = !em.createQuery("SELECT c.id FROM CallerEntity c WHERE c.phoneNumber = :n", Long.class)
+                    .setParameter("n", number).getResultList().isEmpty();
+            if (known) {
+                return Optional.empty();
+            }
+            CallerEntity caller = new CallerEntity(number, now);
+            details.applyTo(caller);
+            em.persist(caller);
+            em.flush();
+            return Optional.of(Caller.of(caller));
+        });
+    }
+
+    public Optional<Caller> change(long id, CallerChanges changes) {
+        return write(em -> Optional.ofNullable(em.find(CallerEntity.class, id)).map(caller -> {
+            changes.applyTo(caller);
+            return Caller.of(caller);
+        }));
+    }
+
+    /**
+     * Erases the caller and everything of theirs: their calls and the calls' turns (the database cascades).
+     *
+     * @return the SIDs of the calls erased, or empty when there is no such caller
+     */
+    public Optional<List<String>> erase(long id) {
+        return write(em -> {
+            CallerEntity caller = em.find(CallerEntity.class, id);
+            if (caller == null) {
+                return Optional.empty();
+            }
+            List<String> calls = em.createQuery("SELECT c.callSid FROM CallEntity c WHERE c.callerId = :id",
+                    String.class).setParameter("id", id).getResultList();
+            em.createQuery("DELETE FROM TurnEntity t WHERE t.callSid IN (SELECT c.callSid FROM CallEntity c "
+                    + "WHERE c.callerId = :id)").setParameter("id", id).executeUpdate();
+            em.createQuery("DELETE FROM CallEntity c WHERE c.callerId = :id").setParameter("id", id).executeUpdate();
+            em.remove(caller);
+            return Optional.of(calls);
+        });
+    }
+
+    private <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    private <T> T write(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+}
