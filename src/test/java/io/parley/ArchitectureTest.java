@@ -59,6 +59,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.conversation..",
                     "io.parley.ops..", "io.parley.sim..", "io.parley.http..", "io.parley.store..");
 
+    /** Memory (post-call notes) builds on the store and the models; nothing below it knows it. */
+    @ArchTest
+    static final ArchRule nothingBelowKnowsMemory = noClasses().that().resideInAnyPackage("io.parley.call..",
+                    "io.parley.store..", "io.parley.models..", "io.parley.audio..", "io.parley.conversation..",
+                    "io.parley.telephony..", "io.parley.http..", "io.parley.logging..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.memory..");
+
     /**
      * The store keeps what the call core reports and knows nothing above it: no call waits for it, and it never
      * reaches into Twilio's edge, the conversation, the API or the models.

@@ -3,6 +3,8 @@ package io.parley.api;
 import io.parley.call.CallRecord;
 import io.parley.call.ConversationTurn;
 import io.parley.call.MediaStats;
+import io.parley.store.CallHistory;
+import io.parley.store.Caller;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
  */
 public record CallView(String callSid, String direction, String from, String to, String status, boolean active,
                        Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds, String endReason,
-                       Media media, List<ConversationTurn> turns) {
+                       Media media, List<ConversationTurn> turns, String summary, Caller caller) {
 
     /** The media session: Parley's state of the call and its counters. */
     public record Media(String streamSid, String state, String stateReason, long framesIn, long framesOut,
@@ -32,6 +34,12 @@ public record CallView(String callSid, String direction, String from, String to,
         return new CallView(call.callSid(), call.direction().label(), call.from(), call.to(),
                 call.status().twilioName(), call.active(), call.createdAt(), call.answeredAt(), call.endedAt(),
                 call.durationSeconds(), call.endReason(), Media.of(live != null ? live : call.media()),
-                withTurns ? call.turns() : null);
+                withTurns ? call.turns() : null, null, null);
+    }
+
+    /** The view with what the database adds: the call's summary and its caller. */
+    CallView with(CallHistory.Extras extras) {
+        return new CallView(callSid, direction, from, to, status, active, createdAt, answeredAt, endedAt,
+                durationSeconds, endReason, media, turns, extras.summary(), extras.caller());
     }
 }

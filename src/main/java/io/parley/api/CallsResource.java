@@ -9,6 +9,7 @@ import io.parley.http.RequestRefusedException;
 import io.parley.store.CallHistory;
 import io.parley.store.CallQuery;
 import io.parley.store.Store;
+import io.parley.store.StoreUnavailableException;
 import io.parley.telephony.OutboundCalls;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -77,9 +78,22 @@ public class CallsResource {
     @Path("{callSid}")
     public Response get(@PathParam("callSid") String callSid) {
         requireCallSid(callSid);
-        return registry.find(callSid).or(() -> store.find(callSid))
-                .map(call -> Response.ok(view(call, true)).build())
-                .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "No call " + callSid).toResponse());
+        Optional<CallRecord> live = registry.find(callSid);
+        Optional<CallRecord> call = live.or(() -> store.find(callSid));
+        if (call.isEmpty()) {
+            return ApiError.of(Response.Status.NOT_FOUND, "No call " + callSid).toResponse();
+        }
+        CallView view = view(call.get(), true);
+        Optional<CallHistory.Extras> extras;
+        try {
+            extras = store.extras(callSid);
+        } catch (StoreUnavailableException e) {
+            extras = Optional.empty(); // a live call shows without them while the database is away
+            if (live.isEmpty()) {
+                throw e;
+            }
+        }
+        return Response.ok(extras.map(view::with).orElse(view)).build();
     }
 
     /**

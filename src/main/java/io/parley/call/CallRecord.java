@@ -40,6 +40,14 @@ public record CallRecord(String callSid, Direction direction, String from, Strin
                 List.of());
     }
 
+    /** How the end reason of a call Parley turned away begins. */
+    public static final String REJECTED = "rejected: ";
+
+    /** Whether Parley turned the call away unanswered (a blocked or unknown caller). */
+    public boolean rejected() {
+        return status == CallStatus.BUSY && endReason != null && endReason.startsWith(REJECTED);
+    }
+
     public boolean active() {
         return !status.isTerminal();
     }

@@ -83,7 +83,7 @@ public class CallRegistry {
 
     /** A call Parley turned away before answering it (a blocked or unknown caller): it ends as busy. */
     public CallRecord rejected(String callSid, Direction direction, String from, String to, String reason) {
-        return report(callSid, direction, from, to, CallStatus.BUSY, Optional.empty(), reason);
+        return report(callSid, direction, from, to, CallStatus.BUSY, Optional.empty(), CallRecord.REJECTED + reason);
     }
 
     /**

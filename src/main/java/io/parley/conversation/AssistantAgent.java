@@ -4,6 +4,8 @@ import io.parley.audio.Pcm16;
 import io.parley.call.Agent;
 import io.parley.call.CallControl;
 import io.parley.call.CallRegistry;
+import io.parley.call.CallerMemories;
+import io.parley.call.CallerMemory;
 import io.parley.call.CallScoped;
 import io.parley.call.CallState;
 import io.parley.call.ConversationTurn;
@@ -57,6 +59,9 @@ public class AssistantAgent implements Agent {
 
     @Inject
     CallRegistry registry;
+
+    @Inject
+    CallerMemories memories;
 
     @Inject
     ConversationMetrics metrics;
@@ -123,8 +128,10 @@ public class AssistantAgent implements Agent {
         idle = new IdleWatch(settings.idle());
         keypad = new Keypad(settings.keypadInterDigitMillis());
         resumeGraceMillis = settings.resumeGraceMillis();
-        history.add(ChatMessage.system(settings.systemPrompt()));
+        CallerMemory memory = memories.take(call.callSid()).orElse(CallerMemory.NONE);
+        history.add(ChatMessage.system(settings.systemPrompt() + memory.forPrompt()));
         String greeting = Optional.ofNullable(call.parameters().get("Greeting")).filter(g -> !g.isBlank())
+                .or(() -> memory.name().map(settings::returningGreeting))
                 .orElse(settings.greeting());
         LOG.info(() -> who + ": assistant with " + models.languageModel().describe());
         speak(newReply().say(greeting));

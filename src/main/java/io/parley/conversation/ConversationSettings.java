@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.Config;
 public class ConversationSettings {
 
     public static final String DEFAULT_GREETING = "Hello, this is Parley. How can I help you?";
+    public static final String DEFAULT_RETURNING_GREETING = "Welcome back, {name}. How can I help you today?";
     public static final String DEFAULT_APOLOGY = "Sorry, I'm having a little trouble. Could you say that again?";
     public static final String DEFAULT_PROMPT = "You are Parley, a friendly voice assistant on a phone call. "
             + "Answer briefly, in one to three short spoken sentences, without lists, markdown or emoji. "
@@ -28,6 +29,11 @@ public class ConversationSettings {
 
     public String greeting() {
         return string("parley.greeting", DEFAULT_GREETING);
+    }
+
+    /** The greeting for a caller whose name Parley knows; {@code {name}} is replaced by it. */
+    public String returningGreeting(String name) {
+        return string("parley.greeting.returning", DEFAULT_RETURNING_GREETING).replace("{name}", name);
     }
 
     public String systemPrompt() {

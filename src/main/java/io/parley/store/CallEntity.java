@@ -101,6 +101,11 @@ public class CallEntity {
 
     String dtmf;
 
+    String summary;
+
+    @Column(name = "summarised_at")
+    Instant summarisedAt;
+
     protected CallEntity() {
         // for Jakarta Persistence
     }
@@ -152,6 +157,11 @@ public class CallEntity {
         if (answeredAt != null) {
             durationSeconds = Math.max(0, Duration.between(answeredAt, end).toSeconds());
         }
+    }
+
+    void summarise(String text, Instant at) {
+        summary = text;
+        summarisedAt = at;
     }
 
     CallRecord toRecord(List<ConversationTurn> turns) {

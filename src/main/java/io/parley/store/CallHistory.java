@@ -50,6 +50,24 @@ public class CallHistory {
         }
     }
 
+    /** What the database adds to a call: its summary (once written) and its caller. */
+    public record Extras(String summary, Caller caller) {
+    }
+
+    public Optional<Extras> extras(String callSid) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            CallEntity row = em.find(CallEntity.class, callSid);
+            if (row == null) {
+                return Optional.empty();
+            }
+            CallerEntity caller = row.callerId == null ? null : em.find(CallerEntity.class, row.callerId);
+            return Optional.of(new Extras(row.summary, caller == null ? null : Caller.of(caller)));
+        } finally {
+            em.close();
+        }
+    }
+
     /** A page of calls, newest first, without their turns (one call's view has them). */
     public Page page(CallQuery query) {
         StringBuilder jpql = new StringBuilder("SELECT c FROM CallEntity c WHERE 1 = 1");

@@ -29,6 +29,17 @@ public class CallerDirectory {
                 .getResultStream().findFirst().map(Caller::of));
     }
 
+    /** The summaries of the caller's last {@code calls} calls that have one, newest first. */
+    public List<String> summaries(long callerId, int calls) {
+        if (calls <= 0) {
+            return List.of();
+        }
+        return read(em -> em.createQuery("SELECT c.summary FROM CallEntity c WHERE c.callerId = :id AND c.summary "
+                        + "IS NOT NULL ORDER BY c.createdAt DESC", String.class).setParameter("id", callerId)
+                .setHint("jakarta.persistence.query.timeout", LOOKUP_TIMEOUT_MILLIS).setMaxResults(calls)
+                .getResultList());
+    }
+
     public Optional<Caller> byId(long id) {
         return read(em -> Optional.ofNullable(em.find(CallerEntity.class, id)).map(Caller::of));
     }

@@ -53,6 +53,13 @@ public class CallerEntity {
         name = newName;
     }
 
+    /** A name the caller gave on a call: kept only when no name is known (an operator's name stands). */
+    void learnName(String heard) {
+        if (name == null && heard != null && !heard.isBlank()) {
+            name = heard.length() > 100 ? heard.substring(0, 100) : heard;
+        }
+    }
+
     void annotate(String newNotes) {
         notes = newNotes;
     }

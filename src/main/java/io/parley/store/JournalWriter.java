@@ -36,6 +36,8 @@ public class JournalWriter {
                     saveCall(em, calls, save.call());
                 } else if (write instanceof StoreWrite.AddTurn add) {
                     em.merge(TurnEntity.of(add.callSid(), add.seq(), add.turn()));
+                } else if (write instanceof StoreWrite.Summarise notes) {
+                    summarise(em, calls, notes);
                 }
             }
             tx.commit();
@@ -51,7 +53,7 @@ public class JournalWriter {
         CallEntity row = calls.computeIfAbsent(call.callSid(), sid -> em.find(CallEntity.class, sid));
         if (row == null) {
             row = new CallEntity(call.callSid(), serverId);
-            row.callerId = countCallOf(em, callerNumber(call), call.createdAt());
+            row.callerId = countCallOf(em, callerNumber(call), call.createdAt(), !call.rejected());
             row.update(call);
             em.persist(row);
             em.flush();
@@ -61,17 +63,38 @@ public class JournalWriter {
         }
     }
 
+    private static void summarise(EntityManager em, Map<String, CallEntity> calls, StoreWrite.Summarise notes) {
+        CallEntity row = calls.computeIfAbsent(notes.callSid(), sid -> em.find(CallEntity.class, sid));
+        if (row == null) {
+            return; // erased meanwhile
+        }
+        row.summarise(notes.summary(), Instant.now());
+        if (row.callerId != null && notes.name().isPresent()) {
+            CallerEntity caller = em.find(CallerEntity.class, row.callerId);
+            if (caller != null) {
+                caller.learnName(notes.name().get());
+            }
+        }
+    }
+
     /** The caller of a call is the other party: who rang in, or who was rung. */
     static String callerNumber(CallRecord call) {
         return call.direction() == Direction.INBOUND ? call.from() : call.to();
     }
 
-    private static Long countCallOf(EntityManager em, String number, Instant at) {
+    /**
+     * Counts the call for its caller, and returns the caller's id. A caller is created on their first call, but
+     * not by a call Parley rejected: an unknown number turned away stays unknown.
+     */
+    private static Long countCallOf(EntityManager em, String number, Instant at, boolean mayCreate) {
         if (number == null || number.isBlank()) {
             return null;
         }
         CallerEntity caller = em.createQuery("SELECT c FROM CallerEntity c WHERE c.phoneNumber = :n", CallerEntity.class)
                 .setParameter("n", number).getResultStream().findFirst().orElse(null);
+        if (caller == null && !mayCreate) {
+            return null;
+        }
         if (caller == null) {
             caller = new CallerEntity(number, at);
             em.persist(caller);

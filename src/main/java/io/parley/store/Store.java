@@ -1,6 +1,7 @@
 package io.parley.store;
 
 import io.parley.call.CallRecord;
+import io.parley.call.CallerMemory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -36,6 +37,7 @@ public class Store {
     public static final String QUEUE_LIMIT = "parley.store.queue-limit";
     public static final String BATCH_SIZE = "parley.store.batch-size";
     public static final String UNKNOWN_CALLERS = "parley.callers.unknown";
+    public static final String MEMORY_CALLS = "parley.memory.calls";
 
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
     private static final Duration RETRY_START = Duration.ofSeconds(3);
@@ -67,6 +69,10 @@ public class Store {
     @Inject
     @ConfigProperty(name = UNKNOWN_CALLERS, defaultValue = "answer")
     String unknownCallers;
+
+    @Inject
+    @ConfigProperty(name = MEMORY_CALLS, defaultValue = "3")
+    int memoryCalls;
 
     private WriteBehind writes;
     private CallHistory history;
@@ -139,6 +145,11 @@ public class Store {
         return read(() -> history.find(callSid));
     }
 
+    /** A stored call's summary and caller; empty when it is not stored (yet). */
+    public Optional<CallHistory.Extras> extras(String callSid) {
+        return read(() -> history.extras(callSid));
+    }
+
     /** A page of stored calls; {@link StoreUnavailableException} when the database cannot answer. */
     public CallHistory.Page page(CallQuery query) {
         return read(() -> history.page(query));
@@ -149,32 +160,47 @@ public class Store {
         return read(() -> history.latency(since, until));
     }
 
-    /**
-     * Why a call from {@code from} must be rejected (the caller is blocked; or unknown, with
-     * {@code parley.callers.unknown=reject}), or empty to answer it. When the database cannot say, an unknown-
-     * callers policy of "answer" answers (a blocked caller may then get through) and "reject" rejects.
-     */
-    public Optional<String> screen(String from) {
-        if (from == null || from.isBlank()) {
-            return rejectUnknown ? Optional.of("the call has no caller number, and unknown callers are rejected")
-                    : Optional.empty();
+    /** Whether to answer a call, and if so what Parley remembers of the caller. */
+    public record Admission(Optional<String> refusal, CallerMemory memory) {
+
+        static Admission answer(CallerMemory memory) {
+            return new Admission(Optional.empty(), memory);
         }
-        Optional<Caller> caller;
+
+        static Admission reject(String why) {
+            return new Admission(Optional.of(why), CallerMemory.NONE);
+        }
+    }
+
+    /**
+     * Whether a call from {@code from} is answered, and the caller's memory (name, last summaries) when it is.
+     * Rejected: a blocked caller; an unknown one under {@code parley.callers.unknown=reject}. When the database
+     * cannot say, "answer" answers (a blocked caller may then get through) and "reject" rejects.
+     */
+    public Admission admit(String from) {
+        if (from == null || from.isBlank()) {
+            return rejectUnknown ? Admission.reject("the call has no caller number, and unknown callers are rejected")
+                    : Admission.answer(CallerMemory.NONE);
+        }
         try {
-            caller = read(() -> callers.byNumber(from));
+            return read(() -> {
+                Optional<Caller> caller = callers.byNumber(from);
+                if (caller.map(Caller::blocked).orElse(false)) {
+                    return Admission.reject("the caller is blocked");
+                }
+                if (caller.isEmpty()) {
+                    return rejectUnknown ? Admission.reject("the caller is not known, and unknown callers are rejected ("
+                            + UNKNOWN_CALLERS + ")") : Admission.answer(CallerMemory.NONE);
+                }
+                return Admission.answer(new CallerMemory(Optional.ofNullable(caller.get().name()),
+                        callers.summaries(caller.get().id(), memoryCalls)));
+            });
         } catch (StoreUnavailableException e) {
             LOG.warning(() -> "Could not check caller " + io.parley.logging.LogSafe.text(from) + " against the "
                     + "callers (" + e.getMessage() + "): " + (rejectUnknown ? "rejected" : "answered"));
-            return rejectUnknown ? Optional.of("the callers cannot be checked now, and unknown callers are rejected")
-                    : Optional.empty();
+            return rejectUnknown ? Admission.reject("the callers cannot be checked now, and unknown callers are rejected")
+                    : Admission.answer(CallerMemory.NONE);
         }
-        if (caller.map(Caller::blocked).orElse(false)) {
-            return Optional.of("the caller is blocked");
-        }
-        if (caller.isEmpty() && rejectUnknown) {
-            return Optional.of("the caller is not known, and unknown callers are rejected (" + UNKNOWN_CALLERS + ")");
-        }
-        return Optional.empty();
     }
 
     public Optional<Caller> caller(long id) {

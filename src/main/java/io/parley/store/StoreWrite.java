@@ -19,4 +19,8 @@ public sealed interface StoreWrite {
     /** One turn of the call's conversation, at its place {@code seq} (0 is the greeting). */
     record AddTurn(String callSid, int seq, ConversationTurn turn) implements StoreWrite {
     }
+
+    /** A call's notes once it has ended, and the caller's name if they gave it (kept only where none is known). */
+    record Summarise(String callSid, String summary, java.util.Optional<String> name) implements StoreWrite {
+    }
 }

@@ -3,6 +3,7 @@ package io.parley.telephony;
 import io.parley.call.AgentFactory;
 import io.parley.call.CallRegistry;
 import io.parley.call.CallStatus;
+import io.parley.call.CallerMemories;
 import io.parley.call.Direction;
 import io.parley.call.Sids;
 import io.parley.call.StreamTokens;
@@ -52,6 +53,9 @@ public class TwilioWebhookResource {
     @Inject
     Store store;
 
+    @Inject
+    CallerMemories memories;
+
     @Context
     HttpServletRequest request;
 
@@ -71,12 +75,14 @@ public class TwilioWebhookResource {
         requireCallSid(callSid);
         requireParty("From", from);
         requireParty("To", to);
-        Optional<String> refusal = store.screen(from);
-        if (refusal.isPresent()) {
-            registry.rejected(callSid, Direction.fromTwilio(direction), from, to, "rejected: " + refusal.get());
-            LOG.info(() -> "Call " + callSid + " from " + LogSafe.text(from) + " rejected: " + refusal.get());
+        Store.Admission admission = store.admit(from);
+        if (admission.refusal().isPresent()) {
+            String why = admission.refusal().get();
+            registry.rejected(callSid, Direction.fromTwilio(direction), from, to, why);
+            LOG.info(() -> "Call " + callSid + " from " + LogSafe.text(from) + " rejected: " + why);
             return StreamTwiml.reject();
         }
+        memories.remember(callSid, admission.memory());
         String token = tokens.issue();
         registry.report(callSid, Direction.fromTwilio(direction), from, to, CallStatus.RINGING, Optional.empty());
         tokens.expect(callSid, token);

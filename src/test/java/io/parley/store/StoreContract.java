@@ -47,7 +47,7 @@ abstract class StoreContract {
     @BeforeAll
     void migrate() {
         db = open();
-        assertEquals(1, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the first migration applied");
+        assertEquals(2, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
         assertEquals(0, Schema.migrate(db.dataSource, getClass().getClassLoader()), "and nothing more the second time");
         emf = db.persistenceUnit();
         writer = new JournalWriter(emf, "test-server");
@@ -114,6 +114,17 @@ abstract class StoreContract {
         assertEquals(1, history.find(sid).orElseThrow().turns().size());
         assertEquals(1, count("SELECT call_count FROM callers WHERE phone_number = '+15551110002'"));
         assertEquals(1, count("SELECT COUNT(*) FROM turns WHERE call_sid = '" + sid + "'"));
+    }
+
+    @Test
+    void aRejectedCallCountsForAKnownCallerButMakesNoneKnown() throws Exception {
+        Instant t0 = Instant.parse("2026-12-01T13:00:00Z");
+        CallRecord unknown = call(sid('c'), "+15551110004", t0).withStatus(CallStatus.BUSY, Optional.empty(), t0,
+                CallRecord.REJECTED + "the caller is not known");
+        assertTrue(unknown.rejected());
+        writer.write(List.of(new StoreWrite.SaveCall(unknown)));
+        assertEquals(0, count("SELECT COUNT(*) FROM callers WHERE phone_number = '+15551110004'"));
+        assertTrue(history.find(unknown.callSid()).isPresent(), "the rejected call is on record");
     }
 
     @Test
@@ -228,6 +239,52 @@ abstract class StoreContract {
         assertEquals(0, audio.count());
         assertEquals(null, audio.p50());
         assertEquals(10, history.latency(t0, t0.plusSeconds(11)).stages().get(3).count(), "until is exclusive");
+    }
+
+    @Test
+    void notesAreKeptWithTheCallAndANameOnlyWhereNoneIsKnown() {
+        Instant t0 = Instant.parse("2026-11-01T08:00:00Z");
+        CallerDirectory callers = new CallerDirectory(emf);
+        callers.add("+15557770002", new CallerChanges(Optional.of("Grace H."), Optional.empty(), Optional.empty()), t0);
+        String first = sid('g');
+        String second = sid('g');
+        String named = sid('g');
+        writer.write(List.of(new StoreWrite.SaveCall(call(first, "+15557770001", t0)),
+                new StoreWrite.SaveCall(call(second, "+15557770001", t0.plusSeconds(60))),
+                new StoreWrite.SaveCall(call(named, "+15557770002", t0))));
+        writer.write(List.of(new StoreWrite.Summarise(first, "Asked about hours.", Optional.of("Ada")),
+                new StoreWrite.Summarise(second, "Asked about Saturday.", Optional.of("Bob")),
+                new StoreWrite.Summarise(named, "Asked about parking.", Optional.of("Gracie")),
+                new StoreWrite.Summarise(sid('g'), "A call erased meanwhile.", Optional.empty())));
+
+        Caller ada = callers.byNumber("+15557770001").orElseThrow();
+        assertEquals("Ada", ada.name(), "the first name heard is kept");
+        assertEquals(List.of("Asked about Saturday.", "Asked about hours."), callers.summaries(ada.id(), 3));
+        assertEquals(List.of("Asked about Saturday."), callers.summaries(ada.id(), 1));
+        assertEquals("Grace H.", callers.byNumber("+15557770002").orElseThrow().name(), "an operator's name stands");
+        assertEquals("Asked about hours.", history.extras(first).orElseThrow().summary());
+        assertEquals(ada.id(), history.extras(first).orElseThrow().caller().id());
+    }
+
+    @Test
+    void erasingACallerTakesTheirCallsAndTurnsAndNothingElse() throws Exception {
+        Instant t0 = Instant.parse("2026-10-01T08:00:00Z");
+        String theirs = sid('h');
+        String others = sid('h');
+        ConversationTurn hello = new ConversationTurn("caller", "hello", t0, false, null, null, null, null);
+        writer.write(List.of(new StoreWrite.SaveCall(call(theirs, "+15558880001", t0)),
+                new StoreWrite.AddTurn(theirs, 0, hello),
+                new StoreWrite.SaveCall(call(others, "+15558880002", t0)), new StoreWrite.AddTurn(others, 0, hello)));
+        CallerDirectory callers = new CallerDirectory(emf);
+        long id = callers.byNumber("+15558880001").orElseThrow().id();
+
+        assertEquals(Optional.of(List.of(theirs)), callers.erase(id));
+
+        assertTrue(callers.byId(id).isEmpty());
+        assertTrue(history.find(theirs).isEmpty());
+        assertEquals(0, count("SELECT COUNT(*) FROM turns WHERE call_sid = '" + theirs + "'"));
+        assertEquals(1, history.find(others).orElseThrow().turns().size(), "another caller's call is untouched");
+        assertEquals(Optional.empty(), callers.erase(id));
     }
 
     long count(String sql) throws Exception {

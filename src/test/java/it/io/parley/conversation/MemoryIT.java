@@ -66,13 +66,18 @@ class MemoryIT {
     @Order(0)
     void anUnknownCallerIsRejectedWhenOnlyKnownCallersAreAnswered() {
         Map<String, String> params = ParleyServer.inboundCall(ParleyServer.newCallSid());
-        params.put("From", "+15559990000");
+        // a number never seen: a rejected call must not make its caller known
+        params.put("From", "+1555" + (2_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(7_000_000)));
         HttpResponse<String> response = ParleyServer.postForm(MemoryServer.URL, "/twilio/voice", params,
                 new TwilioSigner(ParleyServer.AUTH_TOKEN).sign(ParleyServer.PUBLIC + "/twilio/voice", params));
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("<Reject reason=\"busy\"/>"), response.body());
         JsonObject call = ParleyServer.call(MemoryServer.URL, params.get("CallSid"));
         assertTrue(call.getString("endReason").startsWith("rejected: the caller is not known"), call.toString());
+        params.put("CallSid", ParleyServer.newCallSid());
+        HttpResponse<String> again = ParleyServer.postForm(MemoryServer.URL, "/twilio/voice", params,
+                new TwilioSigner(ParleyServer.AUTH_TOKEN).sign(ParleyServer.PUBLIC + "/twilio/voice", params));
+        assertTrue(again.body().contains("<Reject"), "still unknown the second time: " + again.body());
     }
 
     @Test
@@ -183,6 +188,41 @@ class MemoryIT {
                 "every turn landed once the database was back");
         assertEquals(0.0, ParleyServer.metric(MemoryServer.URL,
                 "parley_store_writes_lost{mp_scope=\"application\",}"), "nothing lost");
+    }
+
+    @Test
+    @Order(4)
+    void aReturningCallerIsGreetedByNameAndTheirLastCallIsInThePrompt() throws Exception {
+        CallResult first = Conversations.call(MemoryServer.URL, "--say", SENTENCES[1], "--start-ms", "3000",
+                "--duration", "10").calls().get(0);
+        assertTrue(first.ok(), first.error());
+        String summary = awaitSummary(first.callSid(), Duration.ofSeconds(20));
+        JsonObject stored = ParleyServer.call(MemoryServer.URL, first.callSid());
+        assertEquals("Ada", stored.getJsonObject("caller").getString("name"), stored.toString());
+
+        int before = models.chatRequests().size();
+        CallResult second = Conversations.call(MemoryServer.URL, "--say", SENTENCES[2], "--start-ms", "3500",
+                "--duration", "10").calls().get(0);
+        assertTrue(second.ok(), second.error());
+        JsonObject request = models.chatRequests().subList(before, models.chatRequests().size()).stream()
+                .filter(r -> r.getJsonArray("messages").size() > 2).findFirst().orElseThrow();
+        List<JsonObject> messages = request.getJsonArray("messages").getValuesAs(JsonObject.class);
+        String system = messages.get(0).getString("content");
+        assertTrue(system.contains("This caller has called before. Their name is Ada."), system);
+        assertTrue(system.contains("\n- " + summary), "the last call's summary is in the prompt: " + system);
+        assertEquals("Welcome back, Ada. How can I help you today?", messages.get(1).getString("content"));
+    }
+
+    private static String awaitSummary(String callSid, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject call = ParleyServer.call(MemoryServer.URL, callSid);
+            if (call.containsKey("summary")) {
+                return call.getString("summary");
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no summary of " + callSid + " within " + timeout);
     }
 
     private static CompletableFuture<CallResult> talk(int seconds) {
