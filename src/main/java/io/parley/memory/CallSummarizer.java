@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +21,7 @@ import java.util.regex.Pattern;
  */
 final class CallSummarizer {
 
-    static final String PROMPT = "You keep the notes of a phone line. From the call's transcript, write two lines "
-            + "and nothing else.\nName: the caller's name if they said it, else unknown\nSummary: one or two "
-            + "sentences on what the caller wanted and what they were told";
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     private static final Pattern NAME_LINE = Pattern.compile("(?im)^\\s*name:\\s*(.+?)\\s*$");
     private static final Pattern SUMMARY_LINE = Pattern.compile("(?is)^.*?summary:\\s*(.+?)\\s*$");
@@ -31,28 +30,31 @@ final class CallSummarizer {
     private CallSummarizer() {
     }
 
-    /** The notes of a call in which the caller spoke, or empty when they said nothing. */
-    static Optional<CallNotes> notes(CallRecord call, Optional<LanguageModel> model) {
+    /**
+     * The notes of a call in which the caller spoke, or empty when they said nothing. Completes when the model
+     * has answered (or failed, or run out of {@link #TIMEOUT}); no thread waits for it meanwhile.
+     */
+    static CompletionStage<Optional<CallNotes>> notes(CallRecord call, Optional<LanguageModel> model) {
         List<String> said = call.turns().stream().filter(t -> ConversationTurn.CALLER.equals(t.speaker()))
                 .map(ConversationTurn::text).filter(t -> t != null && !t.isBlank()).toList();
         if (said.isEmpty()) {
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         Optional<String> heardName = NamePatterns.find(said);
-        if (model.isPresent()) {
-            try {
-                String answer = model.get().reply(List.of(ChatMessage.system(PROMPT),
-                                ChatMessage.user(transcript(call))), piece -> { })
-                        .done().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                return Optional.of(fromModel(answer, heardName));
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                // the caller's own words stand in for the model's notes
-            }
+        CallNotes ownWords = new CallNotes(quote(said), heardName);
+        if (model.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.of(ownWords));
         }
-        return Optional.of(new CallNotes(quote(said), heardName));
+        CompletableFuture<String> answer;
+        try {
+            answer = model.get().background(List.of(ChatMessage.system(PostCallNotes.PROMPT),
+                    ChatMessage.user(transcript(call)))).toCompletableFuture();
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        // whatever the model does, the caller's own words stand in for its notes
+        return answer.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((text, error) -> Optional.of(error == null ? fromModel(text, heardName) : ownWords));
     }
 
     /** The model's two lines; anything else it says is taken whole as the summary. */

@@ -20,6 +20,11 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PostCallNotes {
 
+    /** What the language model is asked, with the call's transcript as the user's message. */
+    public static final String PROMPT = "You keep the notes of a phone line. From the call's transcript, write two "
+            + "lines and nothing else.\nName: the caller's name if they said it, else unknown\nSummary: one or two "
+            + "sentences on what the caller wanted and what they were told";
+
     private static final Logger LOG = Logger.getLogger(PostCallNotes.class.getName());
 
     @Inject
@@ -38,14 +43,14 @@ public class PostCallNotes {
         if (ended.call().turns().stream().noneMatch(t -> "caller".equals(t.speaker()))) {
             return;
         }
-        executor.execute(() -> {
-            try {
-                CallSummarizer.notes(ended.call(), modelSettings.llm().map(s -> models.languageModel()))
-                        .ifPresent(notes -> store.write(new StoreWrite.Summarise(ended.call().callSid(),
-                                notes.summary(), notes.name())));
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "Call " + ended.call().callSid() + ": its notes could not be written: " + e);
-            }
-        });
+        String callSid = ended.call().callSid();
+        executor.execute(() -> CallSummarizer.notes(ended.call(), modelSettings.llm().map(s -> models.languageModel()))
+                .whenComplete((notes, error) -> {
+                    if (error != null) {
+                        LOG.warning(() -> "Call " + callSid + ": its notes could not be written: " + error);
+                    } else {
+                        notes.ifPresent(n -> store.write(new StoreWrite.Summarise(callSid, n.summary(), n.name())));
+                    }
+                }));
     }
 }

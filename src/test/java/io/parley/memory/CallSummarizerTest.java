@@ -48,14 +48,14 @@ class CallSummarizerTest {
     @Test
     void withoutAModelTheCallersOwnWordsAreTheSummary() {
         CallNotes notes = CallSummarizer.notes(call("my name is ada", "what time do you open on saturday"),
-                Optional.empty()).orElseThrow();
+                Optional.empty()).toCompletableFuture().join().orElseThrow();
         assertEquals("The caller said: \"my name is ada / what time do you open on saturday\"", notes.summary());
         assertEquals(Optional.of("Ada"), notes.name());
     }
 
     @Test
     void aCallInWhichTheCallerSaidNothingHasNoNotes() {
-        assertEquals(Optional.empty(), CallSummarizer.notes(call(), Optional.empty()));
+        assertEquals(Optional.empty(), CallSummarizer.notes(call(), Optional.empty()).toCompletableFuture().join());
     }
 
     @Test
@@ -63,12 +63,12 @@ class CallSummarizerTest {
         List<List<ChatMessage>> asked = new ArrayList<>();
         CallNotes notes = CallSummarizer.notes(call("hi it's about my order", "ada"),
                 Optional.of(answering("Name: Ada\nSummary: Ada asked where her order is; told it ships Monday.",
-                        asked))).orElseThrow();
+                        asked))).toCompletableFuture().join().orElseThrow();
         assertEquals("Ada asked where her order is; told it ships Monday.", notes.summary());
         assertEquals(Optional.of("Ada"), notes.name());
         String transcript = asked.get(0).get(1).content();
         assertTrue(transcript.startsWith("Agent: Hello, this is Parley.\nCaller: hi it's about my order\n"), transcript);
-        assertEquals(CallSummarizer.PROMPT, asked.get(0).get(0).content());
+        assertEquals(PostCallNotes.PROMPT, asked.get(0).get(0).content());
     }
 
     @Test
@@ -92,7 +92,8 @@ class CallSummarizerTest {
                 return Reply.of(CompletableFuture.failedFuture(new IllegalStateException("HTTP 503")), () -> { });
             }
         };
-        CallNotes notes = CallSummarizer.notes(call("i'm grace"), Optional.of(failing)).orElseThrow();
+        CallNotes notes = CallSummarizer.notes(call("i'm grace"), Optional.of(failing)).toCompletableFuture().join()
+                .orElseThrow();
         assertEquals("The caller said: \"i'm grace\"", notes.summary());
         assertEquals(Optional.of("Grace"), notes.name());
     }

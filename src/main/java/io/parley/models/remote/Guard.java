@@ -15,6 +15,9 @@ public interface Guard {
 
     CompletionStage<Void> speech(Supplier<CompletionStage<Void>> stream);
 
+    /** A chat request off every call's path (post-call notes). */
+    CompletionStage<String> background(Supplier<CompletionStage<String>> stream);
+
     /** No protection: each request runs once, as it is. */
     static Guard none() {
         return new Guard() {
@@ -30,6 +33,11 @@ public interface Guard {
 
             @Override
             public CompletionStage<Void> speech(Supplier<CompletionStage<Void>> stream) {
+                return stream.get();
+            }
+
+            @Override
+            public CompletionStage<String> background(Supplier<CompletionStage<String>> stream) {
                 return stream.get();
             }
         };
@@ -51,6 +59,11 @@ public interface Guard {
             @Override
             public CompletionStage<Void> speech(Supplier<CompletionStage<Void>> stream) {
                 return calls.speech(stream);
+            }
+
+            @Override
+            public CompletionStage<String> background(Supplier<CompletionStage<String>> stream) {
+                return calls.background(stream);
             }
         };
     }

@@ -234,7 +234,21 @@ public final class FakeModelServer implements AutoCloseable {
 
     /** The chat requests' JSON bodies, in order. */
     public List<JsonObject> chatRequests() {
-        return List.copyOf(chatRequests);
+        return chatRequests.stream().filter(r -> !isNotesRequest(r)).toList();
+    }
+
+    /**
+     * The requests Parley's post-call notes made (a call's transcript to summarise), which {@link #chatRequests}
+     * leaves out: they come after a call, not in its conversation.
+     */
+    public List<JsonObject> notesRequests() {
+        return chatRequests.stream().filter(FakeModelServer::isNotesRequest).toList();
+    }
+
+    private static boolean isNotesRequest(JsonObject request) {
+        var messages = request.getJsonArray("messages");
+        return messages != null && !messages.isEmpty()
+                && io.parley.memory.PostCallNotes.PROMPT.equals(messages.getJsonObject(0).getString("content", ""));
     }
 
     public List<String> speechInputs() {
