@@ -62,11 +62,8 @@ public class CallsResource {
                          @QueryParam("until") String until, @QueryParam("status") String status,
                          @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         CallQuery query = CallQueries.parse(from, since, until, status, cursor, limit);
-        CallHistory.Page page = store.page(query);
-        List<CallView> calls = page.calls().stream()
-                .map(stored -> registry.find(stored.callSid()).map(live -> view(live, false))
-                        .orElseGet(() -> view(stored, false)))
-                .toList();
+        CallHistory.Page page = LiveCalls.merge(store.page(query), registry.all(), query);
+        List<CallView> calls = page.calls().stream().map(call -> view(call, false)).toList();
         Response.ResponseBuilder response = Response.ok(calls);
         page.next().ifPresent(next -> response.link(
                 uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next.encode()).build(), "next"));

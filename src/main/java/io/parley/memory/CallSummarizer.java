@@ -4,13 +4,11 @@ import io.parley.call.CallRecord;
 import io.parley.call.ConversationTurn;
 import io.parley.models.ChatMessage;
 import io.parley.models.LanguageModel;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class CallSummarizer {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     private static final Pattern NAME_LINE = Pattern.compile("(?im)^\\s*name:\\s*(.+?)\\s*$");
     private static final Pattern SUMMARY_LINE = Pattern.compile("(?is)^.*?summary:\\s*(.+?)\\s*$");
@@ -32,7 +29,7 @@ final class CallSummarizer {
 
     /**
      * The notes of a call in which the caller spoke, or empty when they said nothing. Completes when the model
-     * has answered (or failed, or run out of {@link #TIMEOUT}); no thread waits for it meanwhile.
+     * has answered or failed (the model calls' fault tolerance bounds how long); no thread waits meanwhile.
      */
     static CompletionStage<Optional<CallNotes>> notes(CallRecord call, Optional<LanguageModel> model) {
         List<String> said = call.turns().stream().filter(t -> ConversationTurn.CALLER.equals(t.speaker()))
@@ -52,9 +49,9 @@ final class CallSummarizer {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        // whatever the model does, the caller's own words stand in for its notes
-        return answer.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((text, error) -> Optional.of(error == null ? fromModel(text, heardName) : ownWords));
+        // whatever the model does, the caller's own words stand in for its notes; how long it may take is the
+        // model calls' fault tolerance (a timeout on every chat request), so no timer of its own is started
+        return answer.handle((text, error) -> Optional.of(error == null ? fromModel(text, heardName) : ownWords));
     }
 
     /** The model's two lines; anything else it says is taken whole as the summary. */

@@ -16,10 +16,7 @@ public interface LanguageModel {
      */
     Reply reply(List<ChatMessage> conversation, Consumer<String> text);
 
-    /**
-     * The whole answer to {@code conversation}, for work off every call's path (post-call notes). A remote
-     * model runs it with its own, smaller share of the server, so it never takes a stream from a live call.
-     */
+    /** The whole answer to {@code conversation}, for work off every call's path (post-call notes). */
     default CompletionStage<String> background(List<ChatMessage> conversation) {
         return reply(conversation, piece -> { }).done();
     }

@@ -183,6 +183,10 @@ public class Store {
                     : Admission.answer(CallerMemory.NONE);
         }
         try {
+            if (problem().isPresent()) {
+                // the database is known to be away: decide now rather than hold Twilio's webhook in its retries
+                throw new StoreUnavailableException(problem().get(), null);
+            }
             return read(() -> {
                 Optional<Caller> caller = callers.byNumber(from);
                 if (caller.map(Caller::blocked).orElse(false)) {

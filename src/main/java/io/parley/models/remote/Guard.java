@@ -15,9 +15,6 @@ public interface Guard {
 
     CompletionStage<Void> speech(Supplier<CompletionStage<Void>> stream);
 
-    /** A chat request off every call's path (post-call notes). */
-    CompletionStage<String> background(Supplier<CompletionStage<String>> stream);
-
     /** No protection: each request runs once, as it is. */
     static Guard none() {
         return new Guard() {
@@ -36,10 +33,6 @@ public interface Guard {
                 return stream.get();
             }
 
-            @Override
-            public CompletionStage<String> background(Supplier<CompletionStage<String>> stream) {
-                return stream.get();
-            }
         };
     }
 
@@ -61,10 +54,6 @@ public interface Guard {
                 return calls.speech(stream);
             }
 
-            @Override
-            public CompletionStage<String> background(Supplier<CompletionStage<String>> stream) {
-                return calls.background(stream);
-            }
         };
     }
 }

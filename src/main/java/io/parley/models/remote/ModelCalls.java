@@ -48,20 +48,6 @@ public class ModelCalls {
         return stream.get();
     }
 
-    /**
-     * Work off every call's path (post-call notes): its own small bulkhead, so that notes for many calls ending at
-     * once never take the model server's streams from live conversations, and its own circuit breaker, so that
-     * their failures never open the conversations'. Retried, since nobody waits on it.
-     */
-    @Asynchronous
-    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 2000, retryOn = {IOException.class, ModelServerException.class, TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    @Bulkhead(value = 2, waitingTaskQueue = 256)
-    public CompletionStage<String> background(Supplier<CompletionStage<String>> stream) {
-        return stream.get();
-    }
-
     @Asynchronous
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS,

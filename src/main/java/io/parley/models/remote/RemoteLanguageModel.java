@@ -46,19 +46,8 @@ public final class RemoteLanguageModel implements LanguageModel {
 
     @Override
     public Reply reply(List<ChatMessage> conversation, Consumer<String> text) {
-        return reply(conversation, text, transport.guard()::chat);
-    }
-
-    @Override
-    public CompletionStage<String> background(List<ChatMessage> conversation) {
-        return reply(conversation, piece -> { }, transport.guard()::background).done();
-    }
-
-    private Reply reply(List<ChatMessage> conversation, Consumer<String> text,
-                        java.util.function.Function<java.util.function.Supplier<CompletionStage<String>>,
-                                CompletionStage<String>> guard) {
         ChatStream stream = new ChatStream(body(conversation), text);
-        CompletionStage<String> guarded = guard.apply(stream::start);
+        CompletionStage<String> guarded = transport.guard().chat(stream::start);
         CompletableFuture<String> done = new CompletableFuture<>();
         guarded.whenComplete((all, error) -> {
             if (error != null) {
