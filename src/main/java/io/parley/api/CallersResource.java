@@ -1,7 +1,6 @@
 package io.parley.api;
 
 import io.parley.call.CallRegistry;
-import io.parley.call.CallRecord;
 import io.parley.http.RequestRefusedException;
 import io.parley.store.Caller;
 import io.parley.store.CallerChanges;
@@ -104,7 +103,7 @@ public class CallersResource {
     public Response erase(@PathParam("id") String id) {
         long callerId = id(id);
         Caller caller = store.caller(callerId).orElseThrow(() -> notFound(id));
-        boolean onACall = registry.all().stream().anyMatch(c -> c.active() && caller.number().equals(otherParty(c)));
+        boolean onACall = registry.all().stream().anyMatch(c -> c.active() && caller.number().equals(c.callerNumber()));
         if (onACall) {
             throw new RequestRefusedException(409, "The caller is on a call now; erase them once it has ended");
         }
@@ -112,10 +111,6 @@ public class CallersResource {
         calls.forEach(registry::forget);
         LOG.info(() -> "Caller " + callerId + " erased, with " + calls.size() + " calls");
         return Response.noContent().build();
-    }
-
-    private static String otherParty(CallRecord call) {
-        return call.direction() == io.parley.call.Direction.INBOUND ? call.from() : call.to();
     }
 
     private static CallerChanges changes(JsonObject body) {

@@ -52,13 +52,12 @@ final class LiveCalls {
                 && q.since().map(s -> !call.createdAt().isBefore(s)).orElse(true)
                 && q.until().map(u -> call.createdAt().isBefore(u)).orElse(true)
                 && q.status().map(s -> s == call.status()).orElse(true)
-                && q.after().map(a -> NEWEST_FIRST.compare(call, new CallRecordKey(a).asRecord()) > 0).orElse(true);
+                && q.after().map(a -> olderThan(call, a)).orElse(true);
     }
 
-    /** A cursor as a record to compare with (only its time and SID matter). */
-    private record CallRecordKey(CallCursor cursor) {
-        CallRecord asRecord() {
-            return CallRecord.newCall(cursor.callSid(), io.parley.call.Direction.INBOUND, null, null, cursor.createdAt());
-        }
+    /** Whether the call comes after the cursor, newest first: older, or as old with a smaller SID. */
+    private static boolean olderThan(CallRecord call, CallCursor cursor) {
+        int byTime = call.createdAt().compareTo(cursor.createdAt());
+        return byTime < 0 || byTime == 0 && call.callSid().compareTo(cursor.callSid()) < 0;
     }
 }

@@ -40,6 +40,11 @@ public record CallRecord(String callSid, Direction direction, String from, Strin
                 List.of());
     }
 
+    /** The caller of a call is the other party: who rang in, or who was rung. */
+    public String callerNumber() {
+        return direction == Direction.INBOUND ? from : to;
+    }
+
     /** How the end reason of a call Parley turned away begins. */
     public static final String REJECTED = "rejected: ";
 

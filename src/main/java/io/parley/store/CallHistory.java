@@ -9,10 +9,12 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads of the stored calls, for the API; and the start-up's closing of calls a dead server left active. */
 public class CallHistory {
@@ -23,9 +25,8 @@ public class CallHistory {
 
     public static final String SERVER_STOPPED = "server stopped";
 
-    private static final Set<CallStatus> ACTIVE = EnumSet.complementOf(
-            EnumSet.of(CallStatus.COMPLETED, CallStatus.BUSY, CallStatus.FAILED, CallStatus.NO_ANSWER,
-                    CallStatus.CANCELED));
+    private static final Set<CallStatus> ACTIVE = Arrays.stream(CallStatus.values()).filter(s -> !s.isTerminal())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(CallStatus.class)));
 
     private final EntityManagerFactory emf;
 

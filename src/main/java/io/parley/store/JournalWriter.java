@@ -1,7 +1,6 @@
 package io.parley.store;
 
 import io.parley.call.CallRecord;
-import io.parley.call.Direction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -53,7 +52,7 @@ public class JournalWriter {
         CallEntity row = calls.computeIfAbsent(call.callSid(), sid -> em.find(CallEntity.class, sid));
         if (row == null) {
             row = new CallEntity(call.callSid(), serverId);
-            row.callerId = countCallOf(em, callerNumber(call), call.createdAt(), !call.rejected());
+            row.callerId = countCallOf(em, call.callerNumber(), call.createdAt(), !call.rejected());
             row.update(call);
             em.persist(row);
             em.flush();
@@ -75,11 +74,6 @@ public class JournalWriter {
                 caller.learnName(notes.name().get());
             }
         }
-    }
-
-    /** The caller of a call is the other party: who rang in, or who was rung. */
-    static String callerNumber(CallRecord call) {
-        return call.direction() == Direction.INBOUND ? call.from() : call.to();
     }
 
     /**
