@@ -20,7 +20,8 @@ class ArchitectureTest {
     static final ArchRule loggingIsALeaf = noClasses().that().resideInAPackage("io.parley.logging..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley", "io.parley.api..", "io.parley.audio..",
                     "io.parley.call..", "io.parley.conversation..", "io.parley.http..", "io.parley.models..",
-                    "io.parley.ops..", "io.parley.sim..", "io.parley.telephony..", "io.parley.store..");
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.telephony..", "io.parley.store..",
+                    "io.parley.recording..");
 
     /** Servlet-level pieces every path shares know nothing of calls, models or Twilio. */
     @ArchTest
@@ -57,7 +58,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule callDoesNotReachUp = noClasses().that().resideInAPackage("io.parley.call..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.conversation..",
-                    "io.parley.ops..", "io.parley.sim..", "io.parley.http..", "io.parley.store..");
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.http..", "io.parley.store..",
+                    "io.parley.recording..");
 
     /** Memory (post-call notes) builds on the store and the models; nothing below it knows it. */
     @ArchTest
@@ -74,5 +76,20 @@ class ArchitectureTest {
     static final ArchRule storeSitsBesideTheCallCore = noClasses().that().resideInAPackage("io.parley.store..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.conversation..",
                     "io.parley.ops..", "io.parley.sim..", "io.parley.http..", "io.parley.telephony..",
-                    "io.parley.models..", "io.parley.audio..");
+                    "io.parley.models..", "io.parley.audio..", "io.parley.recording..");
+
+    /**
+     * Recording sits on the call core (whose media path feeds it through {@code CallRecorder}) and reports to the
+     * store; only the API (serving and erasing recordings) and operations (its figures) know it.
+     */
+    @ArchTest
+    static final ArchRule recordingIsUsedOnlyByTheApiAndOperations = noClasses().that()
+            .resideOutsideOfPackages("io.parley.recording..", "io.parley.api..", "io.parley.ops..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.recording..");
+
+    @ArchTest
+    static final ArchRule recordingKnowsNothingAboveIt = noClasses().that().resideInAPackage("io.parley.recording..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.conversation..",
+                    "io.parley.ops..", "io.parley.sim..", "io.parley.http..", "io.parley.models..",
+                    "io.parley.memory..");
 }

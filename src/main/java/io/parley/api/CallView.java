@@ -5,6 +5,7 @@ import io.parley.call.ConversationTurn;
 import io.parley.call.MediaStats;
 import io.parley.store.CallHistory;
 import io.parley.store.Caller;
+import io.parley.store.Recording;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,12 @@ import java.util.List;
  */
 public record CallView(String callSid, String direction, String from, String to, String status, boolean active,
                        Instant createdAt, Instant answeredAt, Instant endedAt, Long durationSeconds, String endReason,
-                       Media media, List<ConversationTurn> turns, String summary, Caller caller) {
+                       Media media, List<ConversationTurn> turns, String summary, Caller caller,
+                       RecordingView recording) {
+
+    /** A finished recording: where to get it, how long it is and how big. */
+    public record RecordingView(String url, long durationMillis, long bytes) {
+    }
 
     /** The media session: Parley's state of the call and its counters. */
     public record Media(String streamSid, String state, String stateReason, long framesIn, long framesOut,
@@ -34,12 +40,14 @@ public record CallView(String callSid, String direction, String from, String to,
         return new CallView(call.callSid(), call.direction().label(), call.from(), call.to(),
                 call.status().twilioName(), call.active(), call.createdAt(), call.answeredAt(), call.endedAt(),
                 call.durationSeconds(), call.endReason(), Media.of(live != null ? live : call.media()),
-                withTurns ? call.turns() : null, null, null);
+                withTurns ? call.turns() : null, null, null, null);
     }
 
-    /** The view with what the database adds: the call's summary and its caller. */
+    /** The view with what the database adds: the call's summary, its caller and its recording. */
     CallView with(CallHistory.Extras extras) {
+        Recording r = extras.recording();
         return new CallView(callSid, direction, from, to, status, active, createdAt, answeredAt, endedAt,
-                durationSeconds, endReason, media, turns, extras.summary(), extras.caller());
+                durationSeconds, endReason, media, turns, extras.summary(), extras.caller(), r == null ? null
+                : new RecordingView("/api/calls/" + callSid + "/recording", r.millis(), r.bytes()));
     }
 }

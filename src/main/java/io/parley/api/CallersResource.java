@@ -2,8 +2,10 @@ package io.parley.api;
 
 import io.parley.call.CallRegistry;
 import io.parley.http.RequestRefusedException;
+import io.parley.recording.Recordings;
 import io.parley.store.Caller;
 import io.parley.store.CallerChanges;
+import io.parley.store.CallerDirectory;
 import io.parley.store.Store;
 import io.parley.telephony.PhoneNumbers;
 import jakarta.inject.Inject;
@@ -37,6 +39,9 @@ public class CallersResource {
     private static final Logger LOG = Logger.getLogger(CallersResource.class.getName());
     private static final String EXAMPLE = "{\"number\": \"+15551234567\", \"name\": \"Ada\", \"notes\": \"…\", "
             + "\"blocked\": false}";
+
+    @Inject
+    Recordings recordings;
 
     @Inject
     Store store;
@@ -95,7 +100,7 @@ public class CallersResource {
     }
 
     /**
-     * Erases the caller and everything of theirs: their calls, the calls' turns. Refused (409) while they are on a
+     * Erases the caller and everything of theirs: their calls, the calls' turns and recordings. Refused (409) while they are on a
      * call, which would be written again as it goes on.
      */
     @DELETE
@@ -107,9 +112,12 @@ public class CallersResource {
         if (onACall) {
             throw new RequestRefusedException(409, "The caller is on a call now; erase them once it has ended");
         }
-        List<String> calls = store.eraseCaller(callerId).orElseThrow(() -> notFound(id));
+        CallerDirectory.Erased erased = store.eraseCaller(callerId).orElseThrow(() -> notFound(id));
+        List<String> calls = erased.callSids();
+        recordings.delete(erased.recordings());
         calls.forEach(registry::forget);
-        LOG.info(() -> "Caller " + callerId + " erased, with " + calls.size() + " calls");
+        LOG.info(() -> "Caller " + callerId + " erased, with " + calls.size() + " calls and "
+                + erased.recordings().size() + " recordings");
         return Response.noContent().build();
     }
 

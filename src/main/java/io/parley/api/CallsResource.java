@@ -8,6 +8,8 @@ import io.parley.call.Sids;
 import io.parley.http.RequestRefusedException;
 import io.parley.store.CallHistory;
 import io.parley.store.CallQuery;
+import io.parley.recording.Recordings;
+import io.parley.store.Recording;
 import io.parley.store.Store;
 import io.parley.store.StoreUnavailableException;
 import io.parley.telephony.OutboundCalls;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +28,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -47,6 +52,9 @@ public class CallsResource {
 
     @Inject
     Store store;
+
+    @Inject
+    Recordings recordings;
 
     @Context
     UriInfo uriInfo;
@@ -115,6 +123,51 @@ public class CallsResource {
         CallRecord call = registry.find(callSid).or(() -> store.find(callSid))
                 .orElseThrow(() -> new RequestRefusedException(404, "No call " + callSid));
         return Response.ok(new Transcript(call).render(chosen), chosen.mediaType()).build();
+    }
+
+    /**
+     * The call's recording, a stereo WAV (left the caller, right Parley), once the call has ended. A single
+     * {@code Range} is served as 206 Partial Content, so a player can seek.
+     */
+    @GET
+    @Path("{callSid}/recording")
+    @Produces("audio/wav")
+    public Response recording(@PathParam("callSid") String callSid, @HeaderParam("Range") String range) {
+        requireCallSid(callSid);
+        Optional<CallHistory.Extras> extras = store.extras(callSid);
+        if (extras.isEmpty() && registry.find(callSid).isEmpty()) {
+            throw new RequestRefusedException(404, "No call " + callSid);
+        }
+        Recording recording = extras.map(CallHistory.Extras::recording).orElse(null);
+        if (recording == null) {
+            boolean live = registry.find(callSid).map(CallRecord::active).orElse(false);
+            throw new RequestRefusedException(404, live && recordings.enabled()
+                    ? "The call " + callSid + " is still being recorded; its recording is here once it has ended"
+                    : "The call " + callSid + " has no recording (recording was off, or it was deleted after "
+                    + recordings.retentionDays() + " days)");
+        }
+        java.nio.file.Path file = recordings.file(recording).orElseThrow(() -> new RequestRefusedException(404,
+                "The recording of " + callSid + " is no longer on disk"));
+        long length;
+        try {
+            length = Files.size(file);
+        } catch (IOException e) {
+            throw new RequestRefusedException(404, "The recording of " + callSid + " is no longer on disk");
+        }
+        Optional<ByteRange> part;
+        try {
+            part = ByteRange.parse(range, length);
+        } catch (ByteRange.Unsatisfiable e) {
+            return Response.status(416).header("Content-Range", "bytes */" + length).header("Accept-Ranges", "bytes")
+                    .type(MediaType.TEXT_PLAIN).entity("The range is past the end of the recording (" + length
+                            + " bytes)").build();
+        }
+        ByteRange served = part.orElse(new ByteRange(0, length - 1));
+        Response.ResponseBuilder response = part.isPresent()
+                ? Response.status(206).header("Content-Range", served.contentRange(length)) : Response.ok();
+        return response.entity(WavBody.of(file, served)).type("audio/wav").header("Accept-Ranges", "bytes")
+                .header("Content-Length", served.length())
+                .header("Content-Disposition", "attachment; filename=\"" + callSid + ".wav\"").build();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.parley.call;
 
 import io.parley.telephony.media.OutboundAudio;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /** What an {@link Agent} may do with its call. */
@@ -30,6 +31,14 @@ public interface CallControl {
      * run behind the socket, so latency is measured from arrival, not from when the agent got to the frame.
      */
     long frameArrivedNanos();
+
+    /**
+     * What to tell the caller before anything else when the call is recorded ({@code parley.recording.notice});
+     * empty when it is not recorded or there is nothing to say.
+     */
+    default Optional<String> recordingNotice() {
+        return Optional.empty();
+    }
 
     /** Ends the call's media stream (Twilio then hangs up, as nothing follows the stream in the TwiML). */
     void hangUp(String reason);

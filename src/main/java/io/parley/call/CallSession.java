@@ -59,7 +59,8 @@ public final class CallSession implements CallControl {
 
     /** What a session needs from the application. */
     public record Services(Executor pool, MediaClock clock, CallRegistry registry, MediaSettings settings,
-                           Function<CallControl, Agent> agents, Admission admission, Consumer<CallSession> ended) {
+                           Function<CallControl, Agent> agents, Admission admission, Consumer<CallSession> ended,
+                           CallRecorders recorders) {
     }
 
     private final String id;
@@ -81,6 +82,7 @@ public final class CallSession implements CallControl {
     private volatile String reason;
     private volatile StreamEvent.Start start;
     private volatile OutboundAudio audio;
+    private CallRecorder recorder = CallRecorder.NONE;
     private volatile long framesIn;
     private volatile long inboundDropped;
     /** Counted on the WebSocket thread and on the executor. */
@@ -259,6 +261,7 @@ public final class CallSession implements CallControl {
         }
         framesIn++;
         lastFrameArrival = arrivedNanos;
+        recorder.callerAudio(media.timestamp(), arrivedNanos, media.payload());
         agent.hear(new MuLawAudio(media.payload()).toPcm16());
     }
 
@@ -307,10 +310,12 @@ public final class CallSession implements CallControl {
             return;
         }
         Map<String, String> p = start.customParameters();
-        services.registry().report(s.callSid(), Direction.fromTwilio(p.get("Direction")), p.get("From"), p.get("To"),
-                CallStatus.IN_PROGRESS, Optional.empty());
+        CallRecord call = services.registry().report(s.callSid(), Direction.fromTwilio(p.get("Direction")),
+                p.get("From"), p.get("To"), CallStatus.IN_PROGRESS, Optional.empty());
+        recorder = startRecording(call);
         audio = new OutboundAudio(s.streamSid(), link, services.settings().playback(),
-                why -> executor.execute(() -> end(CallState.FAILED, why, POLICY_VIOLATION)));
+                why -> executor.execute(() -> end(CallState.FAILED, why, POLICY_VIOLATION)), System::nanoTime,
+                recorder == CallRecorder.NONE ? null : recorder);
         services.clock().add(audio);
         moveTo(CallState.LISTENING);
         String agentName = Optional.ofNullable(p.get(AgentFactory.AGENT_PARAMETER)).filter(a -> !a.isBlank())
@@ -324,6 +329,16 @@ public final class CallSession implements CallControl {
             return;
         }
         LOG.info(() -> who() + ": stream " + s.streamSid() + " started, agent '" + LogSafe.text(agentName) + "'");
+    }
+
+    /** The call's recording, from now on; a recorder that cannot start leaves the call unrecorded, not dropped. */
+    private CallRecorder startRecording(CallRecord call) {
+        try {
+            return services.recorders().open(call, System.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, who() + ": the recording could not start; the call goes on unrecorded", e);
+            return CallRecorder.NONE;
+        }
     }
 
     /** The start as the agent sees it: the stream token has done its work and goes no further. */
@@ -344,6 +359,7 @@ public final class CallSession implements CallControl {
             services.clock().remove(audio);
             audio.close();
         }
+        recorder.finish();
         if (agent != null) {
             try {
                 agent.end();
@@ -412,6 +428,11 @@ public final class CallSession implements CallControl {
     @Override
     public CallState state() {
         return state;
+    }
+
+    @Override
+    public Optional<String> recordingNotice() {
+        return recorder.notice();
     }
 
     @Override

@@ -46,6 +46,9 @@ public class CallSessions {
     @Inject
     StreamTokens tokens;
 
+    @Inject
+    CallRecorders recorders;
+
     private final Map<String, CallSession> live = new ConcurrentHashMap<>();
     private StreamAdmission admission;
     private final AtomicInteger open = new AtomicInteger();
@@ -67,7 +70,8 @@ public class CallSessions {
         }
         String id = "media-" + opened.incrementAndGet();
         CallSession session = new CallSession(id, link,
-                new CallSession.Services(pool, clock, registry, settings, this::agentFor, admission, this::remove));
+                new CallSession.Services(pool, clock, registry, settings, this::agentFor, admission, this::remove,
+                        recorders));
         live.put(id, session);
         return Optional.of(session);
     }

@@ -134,7 +134,7 @@ public class AssistantAgent implements Agent {
                 .or(() -> memory.name().map(settings::returningGreeting))
                 .orElse(settings.greeting());
         LOG.info(() -> who + ": assistant with " + models.languageModel().describe());
-        speak(newReply().say(greeting));
+        speak(newReply().say(call.recordingNotice().map(notice -> notice + " " + greeting).orElse(greeting)));
     }
 
     @Override

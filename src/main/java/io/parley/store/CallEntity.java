@@ -106,6 +106,15 @@ public class CallEntity {
     @Column(name = "summarised_at")
     Instant summarisedAt;
 
+    @Column(name = "recording_path")
+    String recordingPath;
+
+    @Column(name = "recording_ms")
+    Long recordingMillis;
+
+    @Column(name = "recording_bytes")
+    Long recordingBytes;
+
     protected CallEntity() {
         // for Jakarta Persistence
     }
@@ -162,6 +171,22 @@ public class CallEntity {
     void summarise(String text, Instant at) {
         summary = text;
         summarisedAt = at;
+    }
+
+    void recorded(String path, long millis, long bytes) {
+        recordingPath = path;
+        recordingMillis = millis;
+        recordingBytes = bytes;
+    }
+
+    void forgetRecording() {
+        recordingPath = null;
+        recordingMillis = null;
+        recordingBytes = null;
+    }
+
+    Recording recording() {
+        return recordingPath == null ? null : new Recording(recordingPath, n(recordingMillis), n(recordingBytes));
     }
 
     CallRecord toRecord(List<ConversationTurn> turns) {

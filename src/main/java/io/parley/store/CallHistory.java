@@ -51,8 +51,8 @@ public class CallHistory {
         }
     }
 
-    /** What the database adds to a call: its summary (once written) and its caller. */
-    public record Extras(String summary, Caller caller) {
+    /** What the database adds to a call: its summary (once written), its caller and its recording (once finished). */
+    public record Extras(String summary, Caller caller, Recording recording) {
     }
 
     public Optional<Extras> extras(String callSid) {
@@ -63,7 +63,8 @@ public class CallHistory {
                 return Optional.empty();
             }
             CallerEntity caller = row.callerId == null ? null : em.find(CallerEntity.class, row.callerId);
-            return Optional.of(new Extras(row.summary, caller == null ? null : Caller.of(caller)));
+            return Optional.of(new Extras(row.summary, caller == null ? null : Caller.of(caller),
+                    row.recording()));
         } finally {
             em.close();
         }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,6 +14,10 @@ import java.util.function.Function;
  * and the webhook's question whether to answer, which want the database's answer now.
  */
 public class CallerDirectory {
+
+    /** What erasing a caller took from the database: their calls, and the recordings (paths) still to delete. */
+    public record Erased(List<String> callSids, List<String> recordings) {
+    }
 
     /** Query hint: how long the webhook waits for the database before deciding without it. */
     static final int LOOKUP_TIMEOUT_MILLIS = 2000;
@@ -77,21 +82,23 @@ public class CallerDirectory {
     /**
      * Erases the caller and everything of theirs: their calls and the calls' turns (the database cascades).
      *
-     * @return the SIDs of the calls erased, or empty when there is no such caller
+     * @return the calls erased and their recordings' paths, or empty when there is no such caller
      */
-    public Optional<List<String>> erase(long id) {
+    public Optional<Erased> erase(long id) {
         return write(em -> {
             CallerEntity caller = em.find(CallerEntity.class, id);
             if (caller == null) {
                 return Optional.empty();
             }
-            List<String> calls = em.createQuery("SELECT c.callSid FROM CallEntity c WHERE c.callerId = :id",
-                    String.class).setParameter("id", id).getResultList();
+            List<CallEntity> rows = em.createQuery("SELECT c FROM CallEntity c WHERE c.callerId = :id",
+                    CallEntity.class).setParameter("id", id).getResultList();
+            List<String> calls = rows.stream().map(c -> c.callSid).toList();
+            List<String> recordings = rows.stream().map(c -> c.recordingPath).filter(Objects::nonNull).toList();
             em.createQuery("DELETE FROM TurnEntity t WHERE t.callSid IN (SELECT c.callSid FROM CallEntity c "
                     + "WHERE c.callerId = :id)").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM CallEntity c WHERE c.callerId = :id").setParameter("id", id).executeUpdate();
             em.remove(caller);
-            return Optional.of(calls);
+            return Optional.of(new Erased(calls, recordings));
         });
     }
 

@@ -37,6 +37,11 @@ public class JournalWriter {
                     em.merge(TurnEntity.of(add.callSid(), add.seq(), add.turn()));
                 } else if (write instanceof StoreWrite.Summarise notes) {
                     summarise(em, calls, notes);
+                } else if (write instanceof StoreWrite.SaveRecording saved) {
+                    row(em, calls, saved.callSid()).ifPresent(row -> row.recorded(saved.recording().path(),
+                            saved.recording().millis(), saved.recording().bytes()));
+                } else if (write instanceof StoreWrite.ForgetRecording forget) {
+                    row(em, calls, forget.callSid()).ifPresent(CallEntity::forgetRecording);
                 }
             }
             tx.commit();
@@ -60,6 +65,11 @@ public class JournalWriter {
         } else {
             row.update(call);
         }
+    }
+
+    /** The call's row, unless it is gone (its caller erased meanwhile) or was never stored. */
+    private static java.util.Optional<CallEntity> row(EntityManager em, Map<String, CallEntity> calls, String sid) {
+        return java.util.Optional.ofNullable(calls.computeIfAbsent(sid, s -> em.find(CallEntity.class, s)));
     }
 
     private static void summarise(EntityManager em, Map<String, CallEntity> calls, StoreWrite.Summarise notes) {

@@ -224,8 +224,11 @@ public class Store {
         return read(() -> callers.change(id, changes));
     }
 
-    /** Erases a caller and all their calls and turns; the SIDs erased, or empty when there is no such caller. */
-    public Optional<List<String>> eraseCaller(long id) {
+    /**
+     * Erases a caller and all their calls and turns; what was erased (with the recordings the caller of this
+     * method deletes from disk), or empty when there is no such caller.
+     */
+    public Optional<CallerDirectory.Erased> eraseCaller(long id) {
         return read(() -> callers.erase(id));
     }
 

@@ -23,4 +23,12 @@ public sealed interface StoreWrite {
     /** A call's notes once it has ended, and the caller's name if they gave it (kept only where none is known). */
     record Summarise(String callSid, String summary, java.util.Optional<String> name) implements StoreWrite {
     }
+
+    /** The call's recording is finished (or was repaired after a crash): where it is, how long, how big. */
+    record SaveRecording(String callSid, Recording recording) implements StoreWrite {
+    }
+
+    /** The call's recording was deleted from disk (retention); the call keeps everything else. */
+    record ForgetRecording(String callSid) implements StoreWrite {
+    }
 }

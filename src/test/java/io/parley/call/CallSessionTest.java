@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parley.audio.MuLawAudio;
 import io.parley.audio.Pcm16;
 import io.parley.telephony.media.MediaClock;
 import io.parley.telephony.media.FakeLink;
@@ -38,6 +39,11 @@ class CallSessionTest {
     private final List<CallSession> live = new ArrayList<>();
     private final FakeLink link = new FakeLink();
     private final TestAgent agent = new TestAgent();
+    private final Tape tape = new Tape();
+    private final CallRecorders recorders = (call, startNanos) -> {
+        tape.call = call.callSid();
+        return tape;
+    };
     private final int executorsBefore = SerialExecutor.live();
     private final int contextsBefore = CallBeans.live();
 
@@ -64,7 +70,7 @@ class CallSessionTest {
                 settings, control -> agent, admission, s -> {
                     live.remove(s);
                     admission.release(s);
-                }));
+                }, recorders));
         live.add(session);
         return session;
     }
@@ -121,8 +127,18 @@ class CallSessionTest {
         assertEquals(10, session.stats().framesIn());
         assertEquals("7", session.stats().dtmf());
 
+        session.executor().execute(() -> session.audio().play(MuLawAudio.silence(480)));
+        await(() -> tape.sent.size() == 3, "three frames to play");
+        assertEquals(CALL, tape.call, "the recording is the call's");
+        assertEquals(List.of(40L, 60L, 80L, 100L, 120L, 140L, 160L, 180L, 200L, 220L), tape.callerMillis,
+                "the caller's frames reach the recorder with Twilio's timestamps");
+        assertEquals(List.of(20_000_000L, 20_000_000L), List.of(tape.sent.get(1) - tape.sent.get(0),
+                tape.sent.get(2) - tape.sent.get(1)), "Parley's frames, each when it starts to play");
+        assertFalse(tape.finished);
+
         session.receive("{\"event\":\"stop\",\"sequenceNumber\":\"13\",\"streamSid\":\"" + STREAM + "\"}");
         await(session::isEnded, "the session to end");
+        assertTrue(tape.finished, "the recording is finished with the call");
         assertEquals(CallState.ENDED, session.state());
         assertEquals(1000, link.closeCode);
         assertTrue(agent.ended);
@@ -366,6 +382,33 @@ class CallSessionTest {
         @Override
         public void end() {
             ended = true;
+        }
+    }
+
+    /** A recorder that keeps what it is told. */
+    private static final class Tape implements CallRecorder {
+        volatile String call;
+        final List<Long> callerMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Long> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean finished;
+
+        @Override
+        public void callerAudio(long streamMillis, long arrivedNanos, byte[] mulaw) {
+            callerMillis.add(streamMillis);
+        }
+
+        @Override
+        public void sent(long playStartNanos, byte[] mulaw) {
+            sent.add(playStartNanos);
+        }
+
+        @Override
+        public void cleared(long atNanos) {
+        }
+
+        @Override
+        public void finish() {
+            finished = true;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.parley.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.call.CallRecord;
@@ -47,7 +48,7 @@ abstract class StoreContract {
     @BeforeAll
     void migrate() {
         db = open();
-        assertEquals(2, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
+        assertEquals(3, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
         assertEquals(0, Schema.migrate(db.dataSource, getClass().getClassLoader()), "and nothing more the second time");
         emf = db.persistenceUnit();
         writer = new JournalWriter(emf, "test-server");
@@ -278,13 +279,34 @@ abstract class StoreContract {
         CallerDirectory callers = new CallerDirectory(emf);
         long id = callers.byNumber("+15558880001").orElseThrow().id();
 
-        assertEquals(Optional.of(List.of(theirs)), callers.erase(id));
+        writer.write(List.of(new StoreWrite.SaveRecording(theirs, new Recording("2026-10-01/" + theirs + ".wav", 4000, 64044))));
+
+        assertEquals(Optional.of(new CallerDirectory.Erased(List.of(theirs), List.of("2026-10-01/" + theirs + ".wav"))),
+                callers.erase(id), "the calls, and the recordings the caller of erase deletes");
 
         assertTrue(callers.byId(id).isEmpty());
         assertTrue(history.find(theirs).isEmpty());
         assertEquals(0, count("SELECT COUNT(*) FROM turns WHERE call_sid = '" + theirs + "'"));
         assertEquals(1, history.find(others).orElseThrow().turns().size(), "another caller's call is untouched");
         assertEquals(Optional.empty(), callers.erase(id));
+    }
+
+    @Test
+    void aRecordingIsKeptWithItsCallUntilItIsForgotten() {
+        Instant t0 = Instant.parse("2026-10-02T08:00:00Z");
+        String sid = sid('r');
+        writer.write(List.of(new StoreWrite.SaveCall(call(sid, "+15558880003", t0)),
+                new StoreWrite.SaveRecording(sid('r'), new Recording("gone.wav", 1, 1))));
+        assertNull(history.extras(sid).orElseThrow().recording(), "none until it is finished");
+
+        Recording wav = new Recording("2026-10-02/" + sid + ".wav", 61_020, 976_364);
+        writer.write(List.of(new StoreWrite.SaveRecording(sid, wav)));
+        writer.write(List.of(new StoreWrite.SaveRecording(sid, wav))); // a retried batch
+        assertEquals(wav, history.extras(sid).orElseThrow().recording());
+
+        writer.write(List.of(new StoreWrite.ForgetRecording(sid)));
+        assertNull(history.extras(sid).orElseThrow().recording());
+        assertTrue(history.find(sid).isPresent(), "the call itself stays");
     }
 
     long count(String sql) throws Exception {

@@ -63,6 +63,17 @@ public final class OutboundAudio implements MediaClock.Paced {
         }
     }
 
+    /**
+     * Told what the caller hears, for a recording: each frame as it is sent, at the time it starts to play, and
+     * each {@code clear}, from which on nothing sent before it plays. Called on the clock's thread and the call's
+     * executor, under this stream's lock: it must only hand off.
+     */
+    public interface Tap {
+        void sent(long playStartNanos, byte[] mulaw);
+
+        void cleared(long atNanos);
+    }
+
     /** Figures for the API and the logs. */
     public record Stats(long framesSent, long framesDropped, long marksSent, long marksEchoed, long clears,
                         long queuedMillis, long markRoundTripMillisAvg, long markRoundTripMillisMax) {
@@ -77,6 +88,7 @@ public final class OutboundAudio implements MediaClock.Paced {
     private final Consumer<String> onStall;
     private final LongSupplier nanoTime;
     private final FrameAssembler assembler = new FrameAssembler();
+    private final Tap tap;
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final ArrayDeque<Segment> unconfirmed = new ArrayDeque<>();
@@ -105,7 +117,14 @@ public final class OutboundAudio implements MediaClock.Paced {
 
     /** With a clock of the caller's choosing (tests, simulations). */
     public OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall, LongSupplier nanoTime) {
+        this(streamSid, link, settings, onStall, nanoTime, null);
+    }
+
+    /** Also telling {@code tap} what is played (a recording); null for no tap. */
+    public OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall,
+                         LongSupplier nanoTime, Tap tap) {
         this.nanoTime = nanoTime;
+        this.tap = tap;
         this.streamSid = streamSid;
         this.link = link;
         this.leadNanos = Math.max(FRAME_NANOS, settings.lead().toNanos());
@@ -191,6 +210,9 @@ public final class OutboundAudio implements MediaClock.Paced {
             ready = null;
             if (!closed) {
                 link.send(TwilioMessages.write(new StreamCommand.Clear(streamSid)));
+                if (tap != null) {
+                    tap.cleared(now);
+                }
             }
         }
         if (waiting != null) {
@@ -272,6 +294,9 @@ public final class OutboundAudio implements MediaClock.Paced {
                     playEnd = start + FRAME_NANOS;
                     frame.segment.sent(start);
                     link.send(frame.json);
+                    if (tap != null) {
+                        tap.sent(start, frame.mulaw);
+                    }
                     framesSent++;
                 } else {
                     Segment segment = ((MarkItem) queue.poll()).segment;
@@ -321,7 +346,7 @@ public final class OutboundAudio implements MediaClock.Paced {
                 open = newSegment(null);
             }
             open.framesQueued++;
-            queue.add(new Frame(json, open));
+            queue.add(new Frame(json, frame.data(), open));
             queuedFrames++;
         }
     }
@@ -330,7 +355,7 @@ public final class OutboundAudio implements MediaClock.Paced {
         return new Segment("seg-" + (++segmentCount), label);
     }
 
-    private record Frame(String json, Segment segment) {
+    private record Frame(String json, byte[] mulaw, Segment segment) {
     }
 
     private record MarkItem(Segment segment) {
