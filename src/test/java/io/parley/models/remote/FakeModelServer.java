@@ -77,6 +77,8 @@ public final class FakeModelServer implements AutoCloseable {
     private final List<String> speechInputs = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch released = new CountDownLatch(1);
     private final FreeTtsSpeech voice = new FreeTtsSpeech(Runnable::run);
+    /** What FreeTTS said for each input: load tests send the same few sentences thousands of times. */
+    private final java.util.Map<String, byte[]> spoken = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Function<Pcm16, String> transcriber = audio -> "Hello there.";
     private volatile Function<String, String> replier = said -> "I heard you say " + said.replaceAll("[.!?]+$", "")
             + ". Tell me more, please.";
@@ -386,6 +388,10 @@ public final class FakeModelServer implements AutoCloseable {
 
     // ---- text-to-speech ----
 
+    private byte[] render(String input) {
+        return littleEndian(Resampler.convert(voice.render(input), TTS_RATE));
+    }
+
     private void speech(HttpExchange exchange) throws IOException {
         count("tts");
         try (exchange) {
@@ -418,7 +424,7 @@ public final class FakeModelServer implements AutoCloseable {
                 json(exchange, 400, "{\"error\":{\"message\":\"this fake only speaks pcm\"}}");
                 return;
             }
-            byte[] pcm = littleEndian(Resampler.convert(voice.render(input), TTS_RATE));
+            byte[] pcm = spoken.size() < 1000 ? spoken.computeIfAbsent(input, this::render) : render(input);
             if (fault == Fault.DRIP) {
                 drip(exchange, "audio/pcm", new String(pcm, 0, 64, StandardCharsets.ISO_8859_1));
                 return;

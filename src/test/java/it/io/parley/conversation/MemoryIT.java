@@ -119,6 +119,30 @@ class MemoryIT {
         assertTrue(text.contains("] Caller: my name is ada"), text);
         assertEquals(400, MemoryServer.api(transcript + "?format=docx").statusCode());
 
+        // the recording, finished with the call, and served whole or in ranges
+        JsonObject recording = awaitRecording(call.callSid(), Duration.ofSeconds(10));
+        long callMillis = Duration.between(Instant.parse(after.getString("answeredAt", after.getString("createdAt"))),
+                Instant.parse(after.getString("endedAt"))).toMillis();
+        assertTrue(Math.abs(recording.getJsonNumber("durationMillis").longValue() - callMillis) < 2_000,
+                "the recording lasts as long as the call: " + recording + " vs " + callMillis + " ms");
+        HttpResponse<byte[]> whole = download(call.callSid(), null);
+        assertEquals(200, whole.statusCode());
+        assertEquals("audio/wav", whole.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElse(""));
+        assertEquals(recording.getJsonNumber("bytes").longValue(), whole.body().length);
+        HttpResponse<byte[]> header = download(call.callSid(), "bytes=0-43");
+        assertEquals(206, header.statusCode());
+        assertEquals("bytes 0-43/" + whole.body().length, header.headers().firstValue("Content-Range").orElse(""));
+        assertEquals(List.of(java.util.Arrays.toString(java.util.Arrays.copyOf(whole.body(), 44))),
+                List.of(java.util.Arrays.toString(header.body())));
+        HttpResponse<byte[]> tail = download(call.callSid(), "bytes=-1000");
+        assertEquals(206, tail.statusCode());
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(whole.body(), whole.body().length - 1000,
+                whole.body().length)), java.util.Arrays.toString(tail.body()));
+        HttpResponse<byte[]> past = download(call.callSid(), "bytes=" + whole.body().length + "-");
+        assertEquals(416, past.statusCode());
+        assertEquals("bytes */" + whole.body().length, past.headers().firstValue("Content-Range").orElse(""));
+
         // the latency report over the stored turns
         String window = "?since=" + before.getString("createdAt") + "&until=" + Instant.now();
         JsonObject report = ParleyServer.json(MemoryServer.api("/api/reports/latency" + window));
@@ -151,6 +175,14 @@ class MemoryIT {
         assertTrue(kept.size() >= seen.size(), "every turn seen a second before the kill was stored: " + seen
                 + " vs " + kept);
         assertEquals(seen, kept.subList(0, seen.size()));
+        // the recording the kill cut short was repaired at the start: readable, up to a few seconds before the kill
+        JsonObject recording = awaitRecording(sid, Duration.ofSeconds(20));
+        short[][] channels = Recorded.channels(download(sid, null).body());
+        long answeredToKill = Duration.between(Instant.parse(stored.getString("createdAt")), Instant.parse(
+                stored.getString("endedAt"))).toMillis();
+        assertTrue(recording.getJsonNumber("durationMillis").longValue() > 5_000, recording.toString());
+        assertTrue(channels[0].length / 8 > answeredToKill - 6_000, "at most the last seconds are missing: "
+                + channels[0].length / 8 + " ms recorded of " + answeredToKill);
         System.out.printf("kill -9 mid-call: %d turns seen a second before, %d stored%n", seen.size(), kept.size());
     }
 
@@ -193,16 +225,16 @@ class MemoryIT {
     @Test
     @Order(4)
     void aReturningCallerIsGreetedByNameAndTheirLastCallIsInThePrompt() throws Exception {
-        CallResult first = Conversations.call(MemoryServer.URL, "--say", SENTENCES[1], "--start-ms", "3000",
-                "--duration", "10").calls().get(0);
+        CallResult first = Conversations.call(MemoryServer.URL, "--say", SENTENCES[1], "--start-ms", "6500",
+                "--duration", "13").calls().get(0);
         assertTrue(first.ok(), first.error());
         String summary = awaitSummary(first.callSid(), Duration.ofSeconds(20));
         JsonObject stored = ParleyServer.call(MemoryServer.URL, first.callSid());
         assertEquals("Ada", stored.getJsonObject("caller").getString("name"), stored.toString());
 
         int before = models.chatRequests().size();
-        CallResult second = Conversations.call(MemoryServer.URL, "--say", SENTENCES[2], "--start-ms", "3500",
-                "--duration", "10").calls().get(0);
+        CallResult second = Conversations.call(MemoryServer.URL, "--say", SENTENCES[2], "--start-ms", "7000",
+                "--duration", "13").calls().get(0);
         assertTrue(second.ok(), second.error());
         JsonObject request = models.chatRequests().subList(before, models.chatRequests().size()).stream()
                 .filter(r -> r.getJsonArray("messages").size() > 2).findFirst().orElseThrow();
@@ -210,7 +242,77 @@ class MemoryIT {
         String system = messages.get(0).getString("content");
         assertTrue(system.contains("This caller has called before. Their name is Ada."), system);
         assertTrue(system.contains("\n- " + summary), "the last call's summary is in the prompt: " + system);
-        assertEquals("Welcome back, Ada. How can I help you today?", messages.get(1).getString("content"));
+        // this server tells callers they are recorded (parley.recording.notice), and what was heard is history
+        assertEquals("This call is recorded. Welcome back, Ada. How can I help you today?",
+                messages.get(1).getString("content"));
+    }
+
+    @Test
+    @Order(5)
+    void eachChannelOfTheRecordingHoldsItsOwnParty() throws Exception {
+        int startMillis = 7_000; // after the recording notice and the greeting
+        CallResult call = Conversations.call(MemoryServer.URL, "--say", SENTENCES[0], "--start-ms",
+                String.valueOf(startMillis), "--duration", "14").calls().get(0);
+        assertTrue(call.ok(), call.error());
+        awaitRecording(call.callSid(), Duration.ofSeconds(10));
+        short[][] channels = Recorded.channels(download(call.callSid(), null).body());
+        short[] caller = channels[0];
+        short[] parley = channels[1];
+
+        // by energy over time: Parley speaks first (notice, greeting) while the caller is silent; the caller's
+        // sentence is on the left from the moment the simulator said it; Parley's answer follows it on the right
+        int callerFrom = Recorded.firstLoud(caller, 0);
+        int callerTo = Recorded.lastLoudOfRun(caller, callerFrom);
+        int greeting = Recorded.firstLoud(parley, 0);
+        int answer = Recorded.firstLoud(parley, callerTo);
+        System.out.printf("recording of %s: Parley from %d ms, the caller %d-%d ms, Parley's answer from %d ms; the "
+                        + "simulator measured %s ms voice to voice%n", call.callSid(), greeting, callerFrom, callerTo,
+                answer, call.turnLatenciesMillis());
+        assertTrue(greeting < 1_000, "the notice and greeting on the right from the start: " + greeting);
+        // the simulator's sentence is FreeTTS's, which begins with a breath of silence of its own
+        io.parley.audio.Pcm16 said = io.parley.audio.Resampler.convert(
+                new io.parley.models.embedded.FreeTtsSpeech(Runnable::run).render(SENTENCES[0]), 8000);
+        int spokeAt = startMillis + Recorded.firstLoud(said.samples(), 0);
+        assertTrue(Math.abs(callerFrom - spokeAt) <= 100, "the caller on the left where they spoke (" + spokeAt
+                + " ms): " + callerFrom);
+        assertTrue(Recorded.loudness(caller, greeting, startMillis - 500) < 0.02, "no greeting on the caller's side");
+        assertTrue(Recorded.loudness(parley, callerFrom, callerTo) < 0.1, "no caller on Parley's side");
+        assertEquals(1, call.turnLatenciesMillis().size(), call.toString());
+        long measured = call.turnLatenciesMillis().get(0);
+        assertTrue(Math.abs(answer - callerTo - measured) < 400, "the channels are aligned in time: the gap between "
+                + "them (" + (answer - callerTo) + " ms) is the voice-to-voice time the caller measured (" + measured
+                + " ms)");
+
+        // and by ear: Vosk hears the caller on the left and Parley's greeting and answer on the right
+        String left = Conversations.transcribe(Recorded.channel(caller));
+        String right = Conversations.transcribe(Recorded.channel(parley));
+        System.out.println("left: " + left + " | right: " + right);
+        assertTrue(left.contains("my name"), left);
+        assertTrue(!left.contains("welcome") && !left.contains("noted"), "no Parley on the caller's side: " + left);
+        assertTrue(right.contains("welcome back") && right.contains("noted"), "Parley's greeting and answer: " + right);
+    }
+
+    private static JsonObject awaitRecording(String callSid, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject call = ParleyServer.call(MemoryServer.URL, callSid);
+            if (call.containsKey("recording")) {
+                JsonObject recording = call.getJsonObject("recording");
+                assertEquals("/api/calls/" + callSid + "/recording", recording.getString("url"));
+                return recording;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no recording of " + callSid + " within " + timeout);
+    }
+
+    private static HttpResponse<byte[]> download(String callSid, String range) throws Exception {
+        HttpRequest.Builder request = ParleyServer.api(MemoryServer.URL, "/api/calls/" + callSid + "/recording")
+                .setHeader("Accept", "audio/wav").GET();
+        if (range != null) {
+            request.setHeader("Range", range);
+        }
+        return ParleyServer.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String awaitSummary(String callSid, Duration timeout) throws InterruptedException {
