@@ -114,10 +114,11 @@ public class CallersResource {
         }
         CallerDirectory.Erased erased = store.eraseCaller(callerId).orElseThrow(() -> notFound(id));
         List<String> calls = erased.callSids();
-        recordings.delete(erased.recordings());
+        int deleted = erased.calls().stream().mapToInt(c -> recordings.delete(c.callSid(), c.createdAt(),
+                Optional.ofNullable(c.recordingPath()))).sum();
         calls.forEach(registry::forget);
-        LOG.info(() -> "Caller " + callerId + " erased, with " + calls.size() + " calls and "
-                + erased.recordings().size() + " recordings");
+        LOG.info(() -> "Caller " + callerId + " erased, with " + calls.size() + " calls and " + deleted
+                + " recordings");
         return Response.noContent().build();
     }
 

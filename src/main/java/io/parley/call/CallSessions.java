@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
@@ -46,8 +47,11 @@ public class CallSessions {
     @Inject
     StreamTokens tokens;
 
+    /** Recording, when the application has it (the call core runs without it, as in its own tests). */
     @Inject
-    CallRecorders recorders;
+    Instance<CallRecorders> recorderBeans;
+
+    private CallRecorders recorders = CallRecorders.NONE;
 
     private final Map<String, CallSession> live = new ConcurrentHashMap<>();
     private StreamAdmission admission;
@@ -57,6 +61,9 @@ public class CallSessions {
     @PostConstruct
     void init() {
         admission = new StreamAdmission(tokens, registry);
+        if (recorderBeans.isResolvable()) {
+            recorders = recorderBeans.get();
+        }
     }
 
     /**

@@ -130,7 +130,7 @@ public class Recordings implements CallRecorders {
         if (!Sids.isCallSid(call.callSid())) {
             throw new IllegalArgumentException("not a call SID");
         }
-        String relative = DAY.format(call.createdAt()) + "/" + call.callSid() + ".wav";
+        String relative = relativePath(call.callSid(), call.createdAt());
         Track track = new Track(call.callSid(), relative, startNanos);
         writer.offer(new RecordingWriter.Open(track, directory.resolve(relative + RecordingRepair.PART)));
         return new QueuedRecorder(writer, track, notice);
@@ -142,24 +142,30 @@ public class Recordings implements CallRecorders {
         return file.startsWith(directory) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    /** Deletes recordings (a caller's data erased); returns how many files were deleted. */
-    public int delete(List<String> paths) {
-        int deleted = 0;
-        for (String path : paths) {
+    /**
+     * Deletes a call's recording (its caller's data erased): the stored path, and wherever this server puts it
+     * by the call's SID and day, finished or not, since a recording may be finishing as its caller is erased (the
+     * writer then finds its file gone and keeps nothing). Returns 1 when a file was deleted, else 0.
+     */
+    public int delete(String callSid, java.time.Instant createdAt, Optional<String> storedPath) {
+        if (!Sids.isCallSid(callSid)) {
+            return 0;
+        }
+        String conventional = relativePath(callSid, createdAt);
+        boolean deleted = false;
+        for (String path : new java.util.LinkedHashSet<>(List.of(storedPath.orElse(conventional), conventional,
+                conventional + RecordingRepair.PART))) {
             Path file = directory.resolve(path).normalize();
             if (!file.startsWith(directory)) {
                 continue;
             }
             try {
-                if (Files.deleteIfExists(file) | Files.deleteIfExists(file.resolveSibling(file.getFileName()
-                        + RecordingRepair.PART))) {
-                    deleted++;
-                }
+                deleted |= Files.deleteIfExists(file);
             } catch (IOException e) {
                 LOG.warning(() -> "Recordings: could not delete " + file + " (" + e.getMessage() + ")");
             }
         }
-        return deleted;
+        return deleted ? 1 : 0;
     }
 
     /** Deletes the recordings past their retention now; the daily task calls it. Returns how many. */
@@ -204,6 +210,10 @@ public class Recordings implements CallRecorders {
 
     public long failures() {
         return writer.failures();
+    }
+
+    private static String relativePath(String callSid, java.time.Instant createdAt) {
+        return DAY.format(createdAt) + "/" + callSid + ".wav";
     }
 
     private void finished(String callSid, Recording recording) {

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,8 +14,19 @@ import java.util.function.Function;
  */
 public class CallerDirectory {
 
-    /** What erasing a caller took from the database: their calls, and the recordings (paths) still to delete. */
-    public record Erased(List<String> callSids, List<String> recordings) {
+    /** What erasing a caller took from the database: their calls, whose recordings are still to delete. */
+    public record Erased(List<ErasedCall> calls) {
+
+        public List<String> callSids() {
+            return calls.stream().map(ErasedCall::callSid).toList();
+        }
+    }
+
+    /**
+     * An erased call: when it began, and its recording's path if one was stored (a recording finishing as the
+     * caller is erased is not stored yet: its file is found by the call's SID and day).
+     */
+    public record ErasedCall(String callSid, Instant createdAt, String recordingPath) {
     }
 
     /** Query hint: how long the webhook waits for the database before deciding without it. */
@@ -92,13 +102,13 @@ public class CallerDirectory {
             }
             List<CallEntity> rows = em.createQuery("SELECT c FROM CallEntity c WHERE c.callerId = :id",
                     CallEntity.class).setParameter("id", id).getResultList();
-            List<String> calls = rows.stream().map(c -> c.callSid).toList();
-            List<String> recordings = rows.stream().map(c -> c.recordingPath).filter(Objects::nonNull).toList();
+            List<ErasedCall> calls = rows.stream().map(c -> new ErasedCall(c.callSid, c.createdAt, c.recordingPath))
+                    .toList();
             em.createQuery("DELETE FROM TurnEntity t WHERE t.callSid IN (SELECT c.callSid FROM CallEntity c "
                     + "WHERE c.callerId = :id)").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM CallEntity c WHERE c.callerId = :id").setParameter("id", id).executeUpdate();
             em.remove(caller);
-            return Optional.of(new Erased(calls, recordings));
+            return Optional.of(new Erased(calls));
         });
     }
 

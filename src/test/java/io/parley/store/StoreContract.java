@@ -281,8 +281,8 @@ abstract class StoreContract {
 
         writer.write(List.of(new StoreWrite.SaveRecording(theirs, new Recording("2026-10-01/" + theirs + ".wav", 4000, 64044))));
 
-        assertEquals(Optional.of(new CallerDirectory.Erased(List.of(theirs), List.of("2026-10-01/" + theirs + ".wav"))),
-                callers.erase(id), "the calls, and the recordings the caller of erase deletes");
+        assertEquals(Optional.of(new CallerDirectory.Erased(List.of(new CallerDirectory.ErasedCall(theirs, t0,
+                "2026-10-01/" + theirs + ".wav")))), callers.erase(id), "the calls, with the recordings to delete");
 
         assertTrue(callers.byId(id).isEmpty());
         assertTrue(history.find(theirs).isEmpty());

@@ -15,6 +15,11 @@ public interface Guard {
 
     CompletionStage<Void> speech(Supplier<CompletionStage<Void>> stream);
 
+    /** A chat for work off every call's path (post-call notes); apart from live replies where it matters. */
+    default CompletionStage<String> notes(Supplier<CompletionStage<String>> stream) {
+        return chat(stream);
+    }
+
     /** No protection: each request runs once, as it is. */
     static Guard none() {
         return new Guard() {
@@ -52,6 +57,11 @@ public interface Guard {
             @Override
             public CompletionStage<Void> speech(Supplier<CompletionStage<Void>> stream) {
                 return calls.speech(stream);
+            }
+
+            @Override
+            public CompletionStage<String> notes(Supplier<CompletionStage<String>> stream) {
+                return calls.notes(stream);
             }
 
         };

@@ -48,6 +48,20 @@ public class ModelCalls {
         return stream.get();
     }
 
+    /**
+     * Work off every call's path (post-call notes): its own bulkhead and circuit breaker, so that a burst of
+     * calls ending together, or a model that fails at long summaries, never takes a live caller's reply's place
+     * nor opens the breaker live replies go through. Few at a time, many may wait: nobody is waiting for them.
+     */
+    @Asynchronous
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = CancellationException.class)
+    @Bulkhead(value = 4, waitingTaskQueue = 1000)
+    public CompletionStage<String> notes(Supplier<CompletionStage<String>> stream) {
+        return stream.get();
+    }
+
     @Asynchronous
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS,

@@ -46,8 +46,20 @@ public final class RemoteLanguageModel implements LanguageModel {
 
     @Override
     public Reply reply(List<ChatMessage> conversation, Consumer<String> text) {
+        return guarded(conversation, text, transport.guard()::chat);
+    }
+
+    /** Through the notes' own bulkhead and circuit breaker (see {@link ModelCalls#notes}). */
+    @Override
+    public CompletionStage<String> background(List<ChatMessage> conversation) {
+        return guarded(conversation, piece -> { }, transport.guard()::notes).done();
+    }
+
+    private Reply guarded(List<ChatMessage> conversation, Consumer<String> text,
+                          java.util.function.Function<java.util.function.Supplier<CompletionStage<String>>,
+                                  CompletionStage<String>> guard) {
         ChatStream stream = new ChatStream(body(conversation), text);
-        CompletionStage<String> guarded = transport.guard().chat(stream::start);
+        CompletionStage<String> guarded = guard.apply(stream::start);
         CompletableFuture<String> done = new CompletableFuture<>();
         guarded.whenComplete((all, error) -> {
             if (error != null) {

@@ -75,6 +75,47 @@ class RemoteModelsTest {
     // ---- chat ----
 
     @Test
+    void backgroundWorkGoesThroughTheNotesGuardNotTheLiveRepliesOne() throws Exception {
+        List<String> used = new CopyOnWriteArrayList<>();
+        Guard counting = new Guard() {
+            @Override
+            public java.util.concurrent.CompletionStage<String> transcribe(
+                    java.util.function.Supplier<java.util.concurrent.CompletionStage<String>> request) {
+                used.add("transcribe");
+                return request.get();
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<String> chat(
+                    java.util.function.Supplier<java.util.concurrent.CompletionStage<String>> stream) {
+                used.add("chat");
+                return stream.get();
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Void> speech(
+                    java.util.function.Supplier<java.util.concurrent.CompletionStage<Void>> stream) {
+                used.add("speech");
+                return stream.get();
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<String> notes(
+                    java.util.function.Supplier<java.util.concurrent.CompletionStage<String>> stream) {
+                used.add("notes");
+                return stream.get();
+            }
+        };
+        LanguageModel llm = new RemoteLanguageModel(model("llm"),
+                new Transport(Transport.newHttpClient(), scheduler, counting), 120, 0.5);
+        String summary = llm.background(List.of(ChatMessage.system("Summarise."), ChatMessage.user("My name is Ada.")))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals("I heard you say My name is Ada. Tell me more, please.", summary);
+        llm.reply(List.of(ChatMessage.user("Hello.")), piece -> { }).done().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("notes", "chat"), used, "a summary never takes a live reply's place in the bulkhead");
+    }
+
+    @Test
     void chatStreamsTheReplyPieceByPieceAndSendsTheWholeConversation() throws Exception {
         LanguageModel llm = new RemoteLanguageModel(model("llm"), transport, 120, 0.5);
         List<String> pieces = new CopyOnWriteArrayList<>();

@@ -130,6 +130,42 @@ class CallersIT {
     }
 
     @Test
+    void eraseDeletesTheRecordingsOfTheirCallsFromDisk() throws Exception {
+        String number = newNumber();
+        io.parley.sim.SimulationReport report = io.parley.sim.CallSimulator.run(io.parley.sim.SimOptions.parse(
+                new String[] {"--url", ParleyServer.LOCAL, "--public-url", ParleyServer.PUBLIC, "--auth-token",
+                        ParleyServer.AUTH_TOKEN, "--account-sid", ParleyServer.ACCOUNT_SID, "--api-key",
+                        ParleyServer.API_KEY, "--from", number, "--echo", "--duration", "3"}),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        String sid = report.calls().get(0).callSid();
+        assertTrue(report.calls().get(0).ok(), report.calls().get(0).error());
+        JsonObject recording = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (recording == null && System.nanoTime() < deadline) {
+            JsonObject call = ParleyServer.call(sid);
+            recording = call.containsKey("recording") ? call.getJsonObject("recording") : null;
+            Thread.sleep(100);
+        }
+        assertTrue(recording != null, "the call was recorded");
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("liberty.wlp.dir", "target/liberty/wlp"),
+                "usr/servers", System.getProperty("liberty.server", "parleyIT"), "recordings");
+        java.nio.file.Path wav;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+            wav = files.filter(p -> p.getFileName().toString().equals(sid + ".wav")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + sid + ".wav under " + folder));
+        }
+        assertEquals(recording.getJsonNumber("bytes").longValue(), java.nio.file.Files.size(wav));
+
+        JsonObject caller = awaitCaller(number);
+        assertEquals(204, send("DELETE", "/api/callers/" + caller.getJsonNumber("id"), null).statusCode());
+
+        assertFalse(java.nio.file.Files.exists(wav), "the recording is deleted from disk");
+        HttpResponse<String> gone = ParleyServer.send(ParleyServer.api("/api/calls/" + sid + "/recording")
+                .setHeader("Accept", "audio/wav").GET().build());
+        assertEquals(404, gone.statusCode(), gone.body());
+    }
+
+    @Test
     void badRequestsAreRefusedInPlainWords() {
         String number = newNumber();
         assertEquals(201, send("POST", "/api/callers", "{\"number\": \"" + number + "\"}").statusCode());
