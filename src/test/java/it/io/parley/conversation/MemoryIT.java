@@ -82,9 +82,10 @@ class MemoryIT {
 
     @Test
     @Order(1)
-    void aRestartKeepsTheCallAndEveryTurn() throws Exception {
+    void aRestartKeepsTheCallEveryTurnAndTheSummary() throws Exception {
         CallResult call = talk(20).get(60, TimeUnit.SECONDS);
         assertTrue(call.ok(), call.error());
+        String summary = awaitSummary(call.callSid(), Duration.ofSeconds(20));
         MemoryServer.awaitWriting(Duration.ofSeconds(10));
         JsonObject before = ParleyServer.call(MemoryServer.URL, call.callSid());
         assertTrue(before.getJsonArray("turns").size() >= 5, "greeting, and three sentences with replies: " + before);
@@ -93,6 +94,7 @@ class MemoryIT {
 
         JsonObject after = ParleyServer.call(MemoryServer.URL, call.callSid());
         assertEquals(before.getJsonArray("turns"), after.getJsonArray("turns"));
+        assertEquals(summary, after.getString("summary"), "the summary is kept too");
         for (String field : List.of("status", "from", "to", "direction", "endReason", "createdAt", "endedAt")) {
             assertEquals(before.get(field), after.get(field), field);
         }
