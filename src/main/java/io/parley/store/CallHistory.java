@@ -101,48 +101,17 @@ public class CallHistory {
         }
     }
 
-    private static final List<String> STAGE_COLUMNS = List.of("transcript_ms", "first_token_ms", "first_audio_ms",
-            "voice_to_voice_ms", "turn_committed_ms");
-
     /**
-     * The latency of each stage over the turns taken in [since, until), computed by the database (one pass with
-     * ordered-set aggregates, which H2 and PostgreSQL both have).
+     * The latency of each stage over the turns taken in [since, until): exact (as if every value were sorted),
+     * from the daily histograms for the whole days of the window and from the turns for its edges.
      */
     public LatencyReport latency(Instant since, Instant until) {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (String column : STAGE_COLUMNS) {
-            sql.append("COUNT(").append(column).append("), AVG(CAST(").append(column).append(" AS DOUBLE PRECISION)), ")
-                    .append("PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ").append(column).append("), ")
-                    .append("PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY ").append(column).append("), ")
-                    .append("MAX(").append(column).append("), ");
-        }
-        sql.setLength(sql.length() - 2);
-        sql.append(" FROM turns WHERE said_at >= ? AND said_at < ?");
         EntityManager em = emf.createEntityManager();
         try {
-            Object[] row = (Object[]) em.createNativeQuery(sql.toString())
-                    .setParameter(1, since.atOffset(java.time.ZoneOffset.UTC))
-                    .setParameter(2, until.atOffset(java.time.ZoneOffset.UTC))
-                    .getSingleResult();
-            List<LatencyReport.Stage> stages = new ArrayList<>();
-            for (int i = 0; i < STAGE_COLUMNS.size(); i++) {
-                int c = i * 5;
-                stages.add(new LatencyReport.Stage(LatencyReport.STAGES.get(i), number(row[c]).longValue(),
-                        decimal(row[c + 1]), decimal(row[c + 2]), decimal(row[c + 3]),
-                        row[c + 4] == null ? null : number(row[c + 4]).longValue()));
-            }
-            return new LatencyReport(since, until, stages);
+            return LatencyDays.report(em, since, until);
         } finally {
             em.close();
         }
-    }
-
-    private static Number number(Object value) {
-        return value == null ? 0 : (Number) value;
-    }
-
-    private static Double decimal(Object value) {
-        return value == null ? null : Math.round(((Number) value).doubleValue() * 10) / 10.0;
     }
 
     /**

@@ -104,6 +104,7 @@ public class CallerDirectory {
                     CallEntity.class).setParameter("id", id).getResultList();
             List<ErasedCall> calls = rows.stream().map(c -> new ErasedCall(c.callSid, c.createdAt, c.recordingPath))
                     .toList();
+            LatencyDays.uncountCallsOf(em, id);
             em.createQuery("DELETE FROM TurnEntity t WHERE t.callSid IN (SELECT c.callSid FROM CallEntity c "
                     + "WHERE c.callerId = :id)").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM CallEntity c WHERE c.callerId = :id").setParameter("id", id).executeUpdate();

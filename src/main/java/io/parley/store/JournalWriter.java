@@ -34,7 +34,7 @@ public class JournalWriter {
                 if (write instanceof StoreWrite.SaveCall save) {
                     saveCall(em, calls, save.call());
                 } else if (write instanceof StoreWrite.AddTurn add) {
-                    em.merge(TurnEntity.of(add.callSid(), add.seq(), add.turn()));
+                    addTurn(em, TurnEntity.of(add.callSid(), add.seq(), add.turn()));
                 } else if (write instanceof StoreWrite.Summarise notes) {
                     summarise(em, calls, notes);
                 } else if (write instanceof StoreWrite.SaveRecording saved) {
@@ -51,6 +51,16 @@ public class JournalWriter {
             }
             em.close();
         }
+    }
+
+    /** A turn is written once; its latencies are counted only then, so a retried batch counts nothing twice. */
+    private static void addTurn(EntityManager em, TurnEntity turn) {
+        if (em.find(TurnEntity.class, new TurnKey(turn.callSid, turn.seq)) != null) {
+            em.merge(turn);
+            return;
+        }
+        em.persist(turn);
+        LatencyDays.count(em, turn);
     }
 
     private void saveCall(EntityManager em, Map<String, CallEntity> calls, CallRecord call) {

@@ -58,6 +58,12 @@ public class TurnEntity {
         // for Jakarta Persistence
     }
 
+    /** The stages' latencies, in the order of {@link LatencyReport#STAGES}; null where the turn has none. */
+    Long[] stages() {
+        return new Long[] {transcriptMillis, firstTokenMillis, firstAudioMillis, voiceToVoiceMillis,
+                turnCommittedMillis};
+    }
+
     static TurnEntity of(String callSid, int seq, ConversationTurn turn) {
         TurnEntity row = new TurnEntity();
         row.callSid = callSid;

@@ -89,7 +89,17 @@ public final class SeedHistory {
                 turn.executeBatch();
                 c.commit();
             }
-            try (var s = c.createStatement()) {
+            try (var s = c.createStatement(); var v4 = SeedHistory.class.getResourceAsStream(
+                    "/db/migration/V4__latency_days.sql")) {
+                // the daily latency histograms, filled from the turns just inserted as migration V4 fills them
+                for (String statement : new String(v4.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .split(";")) {
+                    String sql = statement.lines().filter(l -> !l.startsWith("--")).collect(
+                            java.util.stream.Collectors.joining("\n")).strip();
+                    if (sql.startsWith("INSERT")) {
+                        s.execute(sql);
+                    }
+                }
                 s.execute("UPDATE callers SET call_count = (SELECT COUNT(*) FROM calls WHERE calls.caller_id = callers.id)");
                 if (url.startsWith("jdbc:postgresql")) {
                     s.execute("ANALYZE");

@@ -48,7 +48,7 @@ abstract class StoreContract {
     @BeforeAll
     void migrate() {
         db = open();
-        assertEquals(3, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
+        assertEquals(4, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
         assertEquals(0, Schema.migrate(db.dataSource, getClass().getClassLoader()), "and nothing more the second time");
         emf = db.persistenceUnit();
         writer = new JournalWriter(emf, "test-server");
@@ -240,6 +240,71 @@ abstract class StoreContract {
         assertEquals(0, audio.count());
         assertEquals(null, audio.p50());
         assertEquals(10, history.latency(t0, t0.plusSeconds(11)).stages().get(3).count(), "until is exclusive");
+    }
+
+    /**
+     * A window of several days: its whole days come from the daily histograms, its edges from the turns, and the
+     * figures are exactly those of sorting every value; a retried batch counts nothing twice, and erasing a
+     * caller takes their turns out of the figures.
+     */
+    @Test
+    void aReportOverDaysIsExactAndFollowsRetriesAndErasure() {
+        Instant t0 = Instant.parse("2023-05-01T20:00:00Z");
+        String kept = sid('l');
+        String erased = sid('l');
+        List<StoreWrite> batch = new ArrayList<>();
+        batch.add(new StoreWrite.SaveCall(call(kept, "+15559990001", t0)));
+        batch.add(new StoreWrite.SaveCall(call(erased, "+15559990002", t0)));
+        List<Instant> at = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            Instant when = t0.plusSeconds(i * 1300L); // every 21 2/3 minutes for more than three days
+            long v2v = 300 + (i * 7919L) % 900;
+            at.add(when);
+            values.add(v2v);
+            batch.add(new StoreWrite.AddTurn(i % 4 == 0 ? erased : kept, i, new ConversationTurn("agent", "r" + i,
+                    when, false, null, null, null, new ConversationTurn.Timings(100L + i % 7, null, null, v2v, null))));
+        }
+        writer.write(batch);
+        writer.write(batch); // the same batch again, as after a failure the database did not report
+
+        Instant since = t0.plusSeconds(5_000);
+        Instant until = t0.plusSeconds(250_000);
+        List<Long> inWindow = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            if (!at.get(i).isBefore(since) && at.get(i).isBefore(until)) {
+                inWindow.add(values.get(i));
+            }
+        }
+        assertEquals(expected("voiceToVoice", inWindow), history.latency(since, until).stages().get(3));
+
+        CallerDirectory callers = new CallerDirectory(emf);
+        callers.erase(callers.byNumber("+15559990002").orElseThrow().id());
+        List<Long> left = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            if (i % 4 != 0 && !at.get(i).isBefore(since) && at.get(i).isBefore(until)) {
+                left.add(values.get(i));
+            }
+        }
+        assertEquals(expected("voiceToVoice", left), history.latency(since, until).stages().get(3),
+                "the erased caller's turns are out of the figures");
+    }
+
+    /** The figures the slow way: every value sorted, percentiles interpolated as PERCENTILE_CONT does. */
+    static LatencyReport.Stage expected(String name, List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        double avg = sorted.stream().mapToLong(Long::longValue).sum() / (double) n;
+        return new LatencyReport.Stage(name, n, Math.round(avg * 10) / 10.0, cont(sorted, 0.5), cont(sorted, 0.95),
+                sorted.get(n - 1));
+    }
+
+    private static Double cont(List<Long> sorted, double p) {
+        double rank = p * (sorted.size() - 1);
+        int low = (int) Math.floor(rank);
+        int high = (int) Math.ceil(rank);
+        double value = sorted.get(low) + (rank - low) * (sorted.get(high) - sorted.get(low));
+        return Math.round(value * 10) / 10.0;
     }
 
     @Test
