@@ -63,8 +63,12 @@ class StreamSecurityIT {
         boolean sent = s.trySendPart("{\"event\":\"media\",\"media\":{\"payload\":\"" + "A".repeat(8 * 1024 * 1024)
                 + "\"}}", true);
         int code = s.closeCode(10);
-        System.out.println("one 8 MB frame: sent " + sent + ", close " + code + " '" + s.closeReason + "'");
-        assertEquals(1009, code);
+        JsonObject media = HostileStreamIT.eventuallyMedia(s.callSid, m -> m.getString("state").equals("FAILED"));
+        System.out.println("one 8 MB frame: sent " + sent + ", close " + code + " '" + s.closeReason + "', the server's "
+                + "record: " + media.getString("stateReason"));
+        // The server closes with 1009 while the client may still be writing the frame; a socket closed with unread
+        // data may then reach the client as a reset (1006) before the close frame. Either way the server ended it.
+        assertTrue(code == 1009 || code == 1006, "closed as too big, or dropped while still sending: " + code);
         assertEquals(200, ParleyServer.get(LIVE).statusCode());
     }
 
