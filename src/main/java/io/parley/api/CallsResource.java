@@ -135,13 +135,13 @@ public class CallsResource {
     public Response recording(@PathParam("callSid") String callSid, @HeaderParam("Range") String range) {
         requireCallSid(callSid);
         Optional<CallHistory.Extras> extras = store.extras(callSid);
-        if (extras.isEmpty() && registry.find(callSid).isEmpty()) {
+        Optional<CallRecord> live = registry.find(callSid);
+        if (extras.isEmpty() && live.isEmpty()) {
             throw new RequestRefusedException(404, "No call " + callSid);
         }
         Recording recording = extras.map(CallHistory.Extras::recording).orElse(null);
         if (recording == null) {
-            boolean live = registry.find(callSid).map(CallRecord::active).orElse(false);
-            throw new RequestRefusedException(404, live && recordings.enabled()
+            throw new RequestRefusedException(404, live.map(CallRecord::active).orElse(false) && recordings.enabled()
                     ? "The call " + callSid + " is still being recorded; its recording is here once it has ended"
                     : "The call " + callSid + " has no recording (recording was off, or it was deleted after "
                     + recordings.retentionDays() + " days)");

@@ -314,8 +314,7 @@ public final class CallSession implements CallControl {
                 p.get("From"), p.get("To"), CallStatus.IN_PROGRESS, Optional.empty());
         recorder = startRecording(call);
         audio = new OutboundAudio(s.streamSid(), link, services.settings().playback(),
-                why -> executor.execute(() -> end(CallState.FAILED, why, POLICY_VIOLATION)), System::nanoTime,
-                recorder == CallRecorder.NONE ? null : recorder);
+                why -> executor.execute(() -> end(CallState.FAILED, why, POLICY_VIOLATION)), System::nanoTime, recorder);
         services.clock().add(audio);
         moveTo(CallState.LISTENING);
         String agentName = Optional.ofNullable(p.get(AgentFactory.AGENT_PARAMETER)).filter(a -> !a.isBlank())

@@ -64,7 +64,6 @@ final class RecordingWriter {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong recordings = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private volatile boolean running;
     private volatile boolean stopping;
     private Thread thread;
 
@@ -82,7 +81,6 @@ final class RecordingWriter {
         if (thread != null) {
             return;
         }
-        running = true;
         thread = threads.newThread(this::run);
         thread.setName("parley-recording-writer");
         thread.setDaemon(true);
@@ -106,7 +104,6 @@ final class RecordingWriter {
         Thread t;
         synchronized (this) {
             stopping = true;
-            running = false;
             t = thread;
         }
         if (t == null) {
@@ -143,7 +140,7 @@ final class RecordingWriter {
         List<Event> batch = new ArrayList<>(1024);
         long lastSweep = System.nanoTime();
         try {
-            while (running || !queue.isEmpty()) {
+            while (!stopping || !queue.isEmpty()) {
                 Event first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);

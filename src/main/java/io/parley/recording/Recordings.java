@@ -138,8 +138,13 @@ public class Recordings implements CallRecorders {
 
     /** A recording's file, if it is there; a path that would lead outside the recordings folder finds nothing. */
     public Optional<Path> file(Recording recording) {
-        Path file = directory.resolve(recording.path()).normalize();
-        return file.startsWith(directory) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return inside(recording.path()).filter(Files::isRegularFile);
+    }
+
+    /** A path relative to the recordings folder, unless it leads out of it. */
+    private Optional<Path> inside(String relative) {
+        Path file = directory.resolve(relative).normalize();
+        return file.startsWith(directory) ? Optional.of(file) : Optional.empty();
     }
 
     /**
@@ -155,10 +160,11 @@ public class Recordings implements CallRecorders {
         boolean deleted = false;
         for (String path : new java.util.LinkedHashSet<>(List.of(storedPath.orElse(conventional), conventional,
                 conventional + RecordingRepair.PART))) {
-            Path file = directory.resolve(path).normalize();
-            if (!file.startsWith(directory)) {
+            Optional<Path> inside = inside(path);
+            if (inside.isEmpty()) {
                 continue;
             }
+            Path file = inside.get();
             try {
                 deleted |= Files.deleteIfExists(file);
             } catch (IOException e) {

@@ -64,10 +64,6 @@ final class Track {
         return ended;
     }
 
-    boolean isOpen() {
-        return file != null;
-    }
-
     Path part() {
         return part;
     }

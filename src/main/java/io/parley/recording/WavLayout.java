@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 
 /**
  * The layout of a call recording on disk: a canonical 44-byte RIFF/WAVE header, then 16-bit little-endian PCM at
@@ -46,14 +47,10 @@ final class WavLayout {
         }
         ByteBuffer found = ByteBuffer.allocate(HEADER_BYTES);
         file.read(found, 0);
-        ByteBuffer expected = header(0);
-        for (int i : new int[] {0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
-                27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}) {
-            if (found.get(i) != expected.get(i)) {
-                return false;
-            }
-        }
-        return true;
+        byte[] a = found.array();
+        byte[] b = header(0).array();
+        // bytes 4-7 and 40-43 are the sizes; the rest is fixed
+        return Arrays.equals(a, 0, 4, b, 0, 4) && Arrays.equals(a, 8, 40, b, 8, 40);
     }
 
     static long millis(long dataBytes) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a batch of {@link StoreWrite}s in one transaction. A batch either lands whole or not at all, and
@@ -64,7 +65,7 @@ public class JournalWriter {
     }
 
     private void saveCall(EntityManager em, Map<String, CallEntity> calls, CallRecord call) {
-        CallEntity row = calls.computeIfAbsent(call.callSid(), sid -> em.find(CallEntity.class, sid));
+        CallEntity row = row(em, calls, call.callSid()).orElse(null);
         if (row == null) {
             row = new CallEntity(call.callSid(), serverId);
             row.callerId = countCallOf(em, call.callerNumber(), call.createdAt(), !call.rejected());
@@ -78,12 +79,12 @@ public class JournalWriter {
     }
 
     /** The call's row, unless it is gone (its caller erased meanwhile) or was never stored. */
-    private static java.util.Optional<CallEntity> row(EntityManager em, Map<String, CallEntity> calls, String sid) {
-        return java.util.Optional.ofNullable(calls.computeIfAbsent(sid, s -> em.find(CallEntity.class, s)));
+    private static Optional<CallEntity> row(EntityManager em, Map<String, CallEntity> calls, String sid) {
+        return Optional.ofNullable(calls.computeIfAbsent(sid, s -> em.find(CallEntity.class, s)));
     }
 
     private static void summarise(EntityManager em, Map<String, CallEntity> calls, StoreWrite.Summarise notes) {
-        CallEntity row = calls.computeIfAbsent(notes.callSid(), sid -> em.find(CallEntity.class, sid));
+        CallEntity row = row(em, calls, notes.callSid()).orElse(null);
         if (row == null) {
             return; // erased meanwhile
         }

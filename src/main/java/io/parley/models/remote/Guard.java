@@ -37,7 +37,6 @@ public interface Guard {
             public CompletionStage<Void> speech(Supplier<CompletionStage<Void>> stream) {
                 return stream.get();
             }
-
         };
     }
 
@@ -63,7 +62,6 @@ public interface Guard {
             public CompletionStage<String> notes(Supplier<CompletionStage<String>> stream) {
                 return calls.notes(stream);
             }
-
         };
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A language model behind an OpenAI-compatible {@code /chat/completions} endpoint (vLLM, llama.cpp's server,
@@ -56,8 +58,7 @@ public final class RemoteLanguageModel implements LanguageModel {
     }
 
     private Reply guarded(List<ChatMessage> conversation, Consumer<String> text,
-                          java.util.function.Function<java.util.function.Supplier<CompletionStage<String>>,
-                                  CompletionStage<String>> guard) {
+                          Function<Supplier<CompletionStage<String>>, CompletionStage<String>> guard) {
         ChatStream stream = new ChatStream(body(conversation), text);
         CompletionStage<String> guarded = guard.apply(stream::start);
         CompletableFuture<String> done = new CompletableFuture<>();

@@ -69,6 +69,17 @@ public final class OutboundAudio implements MediaClock.Paced {
      * executor, under this stream's lock: it must only hand off.
      */
     public interface Tap {
+        /** Told nothing worth keeping. */
+        Tap NONE = new Tap() {
+            @Override
+            public void sent(long playStartNanos, byte[] mulaw) {
+            }
+
+            @Override
+            public void cleared(long atNanos) {
+            }
+        };
+
         void sent(long playStartNanos, byte[] mulaw);
 
         void cleared(long atNanos);
@@ -117,10 +128,10 @@ public final class OutboundAudio implements MediaClock.Paced {
 
     /** With a clock of the caller's choosing (tests, simulations). */
     public OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall, LongSupplier nanoTime) {
-        this(streamSid, link, settings, onStall, nanoTime, null);
+        this(streamSid, link, settings, onStall, nanoTime, Tap.NONE);
     }
 
-    /** Also telling {@code tap} what is played (a recording); null for no tap. */
+    /** Also telling {@code tap} what is played (a recording). */
     public OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall,
                          LongSupplier nanoTime, Tap tap) {
         this.nanoTime = nanoTime;
@@ -210,9 +221,7 @@ public final class OutboundAudio implements MediaClock.Paced {
             ready = null;
             if (!closed) {
                 link.send(TwilioMessages.write(new StreamCommand.Clear(streamSid)));
-                if (tap != null) {
-                    tap.cleared(now);
-                }
+                tap.cleared(now);
             }
         }
         if (waiting != null) {
@@ -294,9 +303,7 @@ public final class OutboundAudio implements MediaClock.Paced {
                     playEnd = start + FRAME_NANOS;
                     frame.segment.sent(start);
                     link.send(frame.json);
-                    if (tap != null) {
-                        tap.sent(start, frame.mulaw);
-                    }
+                    tap.sent(start, frame.mulaw);
                     framesSent++;
                 } else {
                     Segment segment = ((MarkItem) queue.poll()).segment;
