@@ -8,9 +8,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependencies between Parley's packages that hold today, kept so. (Two knots are older than this test and
- * are left for the rooms-and-legs media model to undo: {@code call} uses {@code telephony.media}'s paced audio,
- * and {@code models} reads {@code conversation}'s settings.)
+ * The dependencies between Parley's packages, one way. From the bottom: {@code logging}; {@code audio} (samples and
+ * codecs); {@code media} (the shared clock, paced playout, rooms and legs, knowing no wire format); {@code models};
+ * {@code call} (sessions, state, the call scope); {@code conversation} (the agents); and at the edges
+ * {@code telephony} (Twilio's wire and REST API), the store, recording and memory, the API and operations.
  */
 @AnalyzeClasses(packages = "io.parley", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -92,4 +93,35 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.conversation..",
                     "io.parley.ops..", "io.parley.sim..", "io.parley.http..", "io.parley.models..",
                     "io.parley.memory..");
+
+    /** Twilio's wire and API are an adapter: the media core, the calls, the agents and the models never see them. */
+    @ArchTest
+    static final ArchRule theCoreKnowsNoTelephony = noClasses().that().resideInAnyPackage("io.parley.call..",
+                    "io.parley.conversation..", "io.parley.models..", "io.parley.audio..", "io.parley.media..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.telephony..");
+
+    /** The Twilio wire records stay in {@code telephony} (the simulator plays Twilio's part, so it speaks them). */
+    @ArchTest
+    static final ArchRule twilioWireStaysInTelephony = noClasses().that()
+            .resideOutsideOfPackages("io.parley.telephony..", "io.parley.sim..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.telephony.media..");
+
+    /** twilio-java is called from {@code telephony} only; the API maps its exceptions to responses. */
+    @ArchTest
+    static final ArchRule twilioJavaStaysInTelephony = noClasses().that()
+            .resideOutsideOfPackages("io.parley.telephony..", "io.parley.api..")
+            .should().dependOnClassesThat().resideInAPackage("com.twilio..");
+
+    /** The media core (clock, playout, rooms, legs) knows audio and nothing of calls, agents, models or wires. */
+    @ArchTest
+    static final ArchRule mediaKnowsOnlyAudio = noClasses().that().resideInAPackage("io.parley.media..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.call..",
+                    "io.parley.conversation..", "io.parley.http..", "io.parley.models..", "io.parley.ops..",
+                    "io.parley.sim..", "io.parley.telephony..", "io.parley.store..", "io.parley.recording..",
+                    "io.parley.memory..");
+
+    /** The models serve the conversation and know nothing of it. */
+    @ArchTest
+    static final ArchRule modelsDoNotKnowTheConversation = noClasses().that().resideInAPackage("io.parley.models..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.conversation..");
 }

@@ -1,6 +1,6 @@
 package io.parley.call;
 
-import io.parley.telephony.media.OutboundAudio;
+import io.parley.media.OutboundAudio;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;

@@ -1,6 +1,6 @@
 package io.parley.call;
 
-import io.parley.telephony.media.OutboundAudio;
+import io.parley.media.OutboundAudio;
 import java.util.Optional;
 
 /**

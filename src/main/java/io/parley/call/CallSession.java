@@ -3,14 +3,10 @@ package io.parley.call;
 import io.parley.audio.MuLawAudio;
 import io.parley.logging.LogSafe;
 import io.parley.logging.ThrottledLog;
-import io.parley.telephony.media.MalformedMessageException;
-import io.parley.telephony.media.MediaClock;
-import io.parley.telephony.media.MediaLink;
-import io.parley.telephony.media.OutboundAudio;
-import io.parley.telephony.media.StreamEvent;
-import io.parley.telephony.media.TwilioMessages;
+import io.parley.media.MediaClock;
+import io.parley.media.OutboundAudio;
+import io.parley.media.PhoneOutput;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -22,29 +18,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One call's media session. The WebSocket thread only parses a message and hands the event to the session's
+ * One call's media session, whatever the carrier's wire: its adapter (Twilio's, in {@code telephony}) parses each
+ * message on the WebSocket thread and hands the event to the session, which queues it on its
  * {@link SerialExecutor}; everything else (state, the agent, audio going out) happens on that executor, one
  * task at a time, inside the call's {@link CallScoped} context. The state machine is {@link CallState}.
  */
 public final class CallSession implements CallControl {
 
-    /** WebSocket close codes (RFC 6455). */
-    static final int NORMAL = 1000;
-    static final int GOING_AWAY = 1001;
-    static final int UNSUPPORTED_DATA = 1003;
-    static final int POLICY_VIOLATION = 1008;
-    static final int MESSAGE_TOO_BIG = 1009;
-    static final int INTERNAL_ERROR = 1011;
+    /** WebSocket close codes (RFC 6455), which the carrier's adapter uses too. */
+    public static final int NORMAL = 1000;
+    public static final int GOING_AWAY = 1001;
+    public static final int UNSUPPORTED_DATA = 1003;
+    public static final int POLICY_VIOLATION = 1008;
+    public static final int MESSAGE_TOO_BIG = 1009;
+    public static final int INTERNAL_ERROR = 1011;
 
     static final int TRY_AGAIN_LATER = 1013;
 
-    /**
-     * Largest text message accepted: a 64 KiB payload in base64 plus its envelope, so that an oversized payload
-     * still reaches the parser and is refused with its reason; anything larger ends the stream (1009). Enforced
-     * here, while a message arrives in parts ({@link #receive(String, boolean)}): Liberty applies its own limit
-     * to each frame, not to a message sent as many continuation frames.
-     */
-    public static final int MAX_MESSAGE_CHARS = 96 * 1024;
     /** The close reason a refused {@code start} gets; the log says which check it failed. */
     static final String START_REFUSED = "start refused: this stream is not bound to a call Parley is connecting";
 
@@ -54,7 +44,7 @@ public final class CallSession implements CallControl {
     @FunctionalInterface
     public interface Admission {
         /** Null when the stream may take the call (it is then this session's), else why not, for the log. */
-        String admit(CallSession session, StreamEvent.Start start);
+        String admit(CallSession session, StreamStart start);
     }
 
     /** What a session needs from the application. */
@@ -64,27 +54,22 @@ public final class CallSession implements CallControl {
     }
 
     private final String id;
-    private final MediaLink link;
+    private final PhoneOutput out;
     private final Services services;
     private final SerialExecutor executor;
     private final CallBeans beans;
-    private final InboundGuard guard;
     private final ThrottledLog complaints = new ThrottledLog(LOG);
     private final AtomicBoolean ended = new AtomicBoolean();
     private final long openedNanos = System.nanoTime();
-    /** A message arriving in parts, on the WebSocket thread; null between messages. */
-    private StringBuilder assembling;
-    /** The rest of a message over the limit is ignored until its last part. */
-    private boolean discardingRest;
 
     // written on the executor, read by anyone
     private volatile CallState state = CallState.CONNECTING;
     private volatile String reason;
-    private volatile StreamEvent.Start start;
+    private volatile StreamStart start;
     private volatile OutboundAudio audio;
     private CallRecorder recorder = CallRecorder.NONE;
     private volatile long framesIn;
-    private volatile long inboundDropped;
+    private final AtomicLong inboundDropped = new AtomicLong();
     /** Counted on the WebSocket thread and on the executor. */
     private final AtomicLong refused = new AtomicLong();
     private final StringBuffer dtmf = new StringBuffer();
@@ -92,116 +77,82 @@ public final class CallSession implements CallControl {
     private long lastFrameArrival;
     private volatile boolean finished;
 
-    public CallSession(String id, MediaLink link, Services services) {
+    public CallSession(String id, PhoneOutput out, Services services) {
         this.id = id;
-        this.link = link;
+        this.out = out;
         this.services = services;
         this.beans = new CallBeans(id);
         this.executor = new SerialExecutor(id, services.pool(), services.settings().inboundQueueFrames(),
                 batch -> CallContext.runIn(beans, batch));
-        this.guard = new InboundGuard(System.nanoTime());
     }
 
     public String id() {
         return id;
     }
 
-    // ---- the WebSocket side: parse, check, hand off; never wait ----
+    // ---- the wire side: the carrier's adapter hands events over on its own thread; nothing here waits ----
+
+    /** The stream has started (the carrier's first real message): the session takes its call, or refuses it. */
+    public void start(StreamStart s) {
+        executor.execute(() -> onControl(() -> onStart(s)));
+    }
 
     /**
-     * Part of a text message (a WebSocket frame of it), on the WebSocket thread. The parts are kept only up to
-     * {@link #MAX_MESSAGE_CHARS} in all: a message that grows beyond it ends the stream at once (1009), and its
-     * remaining parts are dropped as they come, so its size never reaches the heap.
+     * Caller audio, μ-law at 8 kHz, usually one 20 ms frame. Media beyond the inbound queue's capacity is dropped.
+     *
+     * @param streamMillis where it belongs in the stream (the carrier's timestamp)
+     * @param arrivedNanos when it arrived ({@link System#nanoTime()})
      */
-    public void receive(String part, boolean last) {
-        if (discardingRest) {
-            discardingRest = !last;
-            return;
-        }
-        if (assembling == null && last) {
-            receive(part);
-            return;
-        }
-        int sofar = assembling == null ? 0 : assembling.length();
-        if (sofar + (long) part.length() > MAX_MESSAGE_CHARS) {
-            assembling = null;
-            discardingRest = !last;
-            tooBig(sofar + (long) part.length() + (last ? "" : " characters and more"));
-            return;
-        }
-        if (assembling == null) {
-            assembling = new StringBuilder(Math.max(1024, part.length() * 2));
-        }
-        assembling.append(part);
-        if (last) {
-            String message = assembling.toString();
-            assembling = null;
-            receive(message);
+    public void media(long streamMillis, byte[] mulaw, long arrivedNanos) {
+        if (!executor.offer(() -> onMedia(streamMillis, mulaw, arrivedNanos))) {
+            inboundDropped.incrementAndGet();
+            complaints.warning(() -> who() + ": the call is " + executor.queued()
+                    + " frames behind; dropping caller audio");
         }
     }
 
-    /** A whole text message from Twilio. Called on the WebSocket thread. */
-    public void receive(String message) {
-        if (ended.get()) {
-            return;
-        }
-        if (message.length() > MAX_MESSAGE_CHARS) {
-            tooBig(message.length() + " characters");
-            return;
-        }
-        InboundGuard.Verdict verdict = guard.admit(System.nanoTime());
-        if (verdict != InboundGuard.Verdict.ACCEPT) {
-            inboundDropped++;
-            complaints.warning(() -> who() + ": messages arriving faster than real time; dropping them");
-            if (verdict == InboundGuard.Verdict.CLOSE) {
-                fail(POLICY_VIOLATION, "media arriving far faster than real time");
+    /** The carrier echoed a mark: what was sent before it has played (or was cleared). */
+    public void played(String mark) {
+        executor.execute(() -> onControl(() -> {
+            if (audio != null && audio.markEchoed(mark) && agent != null) {
+                agent.heard(mark);
             }
-            return;
-        }
-        StreamEvent event;
-        try {
-            event = TwilioMessages.parse(message);
-        } catch (MalformedMessageException e) {
-            refuse(e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            // TwilioMessages turns every fault into MalformedMessageException (the fuzz test holds it to that);
-            // should one slip through, the stream still only loses the message.
-            LOG.log(Level.FINE, "Unexpected parser failure", e);
-            refuse("unreadable message");
-            return;
-        }
-        accept(event);
+        }));
     }
 
-    private void tooBig(String size) {
-        if (ended.get()) {
-            return;
-        }
-        refused.incrementAndGet();
-        LOG.warning(() -> who() + ": a message of " + size + "; the limit is " + MAX_MESSAGE_CHARS);
-        fail(MESSAGE_TOO_BIG, "message over " + MAX_MESSAGE_CHARS / 1024 + " KiB");
-    }
-
-    /** An event already parsed (the endpoint, tests). Media beyond the inbound queue's capacity is dropped. */
-    public void accept(StreamEvent event) {
-        if (event instanceof StreamEvent.Media media) {
-            long arrived = System.nanoTime();
-            if (!executor.offer(() -> onMedia(media, arrived))) {
-                inboundDropped++;
-                complaints.warning(() -> who() + ": the call is " + executor.queued()
-                        + " frames behind; dropping caller audio");
+    /** The caller pressed a key. */
+    public void dtmf(String digit) {
+        executor.execute(() -> onControl(() -> {
+            if (start != null) {
+                this.dtmf.append(digit);
+                agent.dtmf(digit);
             }
-        } else {
-            executor.execute(() -> onControl(event));
-        }
+        }));
     }
 
-    /** A binary frame: not part of Twilio's protocol. */
-    public void receiveBinary(int length) {
+    /** The carrier ended the stream: the call is over. */
+    public void stop() {
+        executor.execute(() -> onControl(() -> end(CallState.ENDED, "stop", NORMAL)));
+    }
+
+    /**
+     * The adapter dropped a message it would not handle (malformed, out of protocol, too many too fast): counted
+     * and logged, at most a few times a minute. Whether the stream may go on is the adapter's call ({@link #fail}).
+     */
+    public void refused(String problem) {
         refused.incrementAndGet();
-        complaints.warning(() -> who() + ": binary frame of " + length + " bytes; media streams are JSON text");
-        fail(UNSUPPORTED_DATA, "binary frames are not part of the media-stream protocol");
+        complaints.warning(() -> who() + ": " + problem);
+    }
+
+    /** Inbound media the adapter dropped before it reached the call (arriving faster than real time). */
+    public void droppedInbound(String why) {
+        inboundDropped.incrementAndGet();
+        complaints.warning(() -> who() + ": " + why);
+    }
+
+    /** Ends the stream with a close code the peer sees (a protocol violation, a message too big). */
+    public void fail(int code, String why) {
+        executor.execute(() -> end(CallState.FAILED, why, code));
     }
 
     /** The WebSocket has closed (from either side). */
@@ -236,21 +187,9 @@ public final class CallSession implements CallControl {
         CallContext.runIn(beans, () -> end(CallState.ENDED, "server shutting down", GOING_AWAY));
     }
 
-    private void refuse(String problem) {
-        refused.incrementAndGet();
-        complaints.warning(() -> who() + ": refused a message: " + problem);
-        if (guard.refuse() == InboundGuard.Verdict.CLOSE) {
-            fail(POLICY_VIOLATION, "too many malformed messages");
-        }
-    }
-
-    private void fail(int code, String why) {
-        executor.execute(() -> end(CallState.FAILED, why, code));
-    }
-
     // ---- the executor side ----
 
-    private void onMedia(StreamEvent.Media media, long arrivedNanos) {
+    private void onMedia(long streamMillis, byte[] mulaw, long arrivedNanos) {
         if (start == null) {
             refused.incrementAndGet();
             complaints.warning(() -> who() + ": media before start; ignored");
@@ -261,33 +200,17 @@ public final class CallSession implements CallControl {
         }
         framesIn++;
         lastFrameArrival = arrivedNanos;
-        recorder.callerAudio(media.timestamp(), arrivedNanos, media.payload());
-        agent.hear(new MuLawAudio(media.payload()).toPcm16());
+        recorder.callerAudio(streamMillis, arrivedNanos, mulaw);
+        agent.hear(new MuLawAudio(mulaw).toPcm16());
     }
 
-    private void onControl(StreamEvent event) {
-        if (state.isFinal()) {
-            return;
-        }
-        if (event instanceof StreamEvent.Start s) {
-            onStart(s);
-        } else if (event instanceof StreamEvent.Stop) {
-            end(CallState.ENDED, "stop", NORMAL);
-        } else if (event instanceof StreamEvent.Mark mark) {
-            if (audio != null && audio.markEchoed(mark.name()) && agent != null) {
-                agent.heard(mark.name());
-            }
-        } else if (event instanceof StreamEvent.Dtmf d) {
-            if (start != null) {
-                dtmf.append(d.digit());
-                agent.dtmf(d.digit());
-            }
-        } else if (event instanceof StreamEvent.Unknown u) {
-            LOG.fine(() -> who() + ": ignored unknown event " + LogSafe.quoted(u.event()));
+    private void onControl(Runnable handler) {
+        if (!state.isFinal()) {
+            handler.run();
         }
     }
 
-    private void onStart(StreamEvent.Start s) {
+    private void onStart(StreamStart s) {
         if (start != null) {
             refused.incrementAndGet();
             complaints.warning(() -> who() + ": a second start (call " + LogSafe.text(s.callSid()) + ", stream "
@@ -301,19 +224,18 @@ public final class CallSession implements CallControl {
             end(CallState.FAILED, START_REFUSED, POLICY_VIOLATION);
             return;
         }
-        start = withoutToken(s);
-        StreamEvent.MediaFormat format = s.mediaFormat();
-        if (!"audio/x-mulaw".equals(format.encoding()) || format.sampleRate() != 8000 || format.channels() != 1) {
-            end(CallState.FAILED, "unsupported media format " + LogSafe.text(format.encoding()) + " at "
-                    + format.sampleRate() + " Hz, " + format.channels() + " channels (Twilio streams audio/x-mulaw at"
-                    + " 8000 Hz, 1 channel)", UNSUPPORTED_DATA);
+        start = s.without(StreamTokens.PARAMETER);
+        if (!s.isPhoneAudio()) {
+            end(CallState.FAILED, "unsupported media format " + LogSafe.text(s.mediaType()) + " at "
+                    + s.sampleRate() + " Hz, " + s.channels() + " channels (phone streams are " + StreamStart.MULAW
+                    + " at 8000 Hz, 1 channel)", UNSUPPORTED_DATA);
             return;
         }
-        Map<String, String> p = start.customParameters();
+        Map<String, String> p = start.parameters();
         CallRecord call = services.registry().report(s.callSid(), Direction.fromTwilio(p.get("Direction")),
                 p.get("From"), p.get("To"), CallStatus.IN_PROGRESS, Optional.empty());
         recorder = startRecording(call);
-        audio = new OutboundAudio(s.streamSid(), link, services.settings().playback(),
+        audio = new OutboundAudio(out, services.settings().playback(),
                 why -> executor.execute(() -> end(CallState.FAILED, why, POLICY_VIOLATION)), System::nanoTime, recorder);
         services.clock().add(audio);
         moveTo(CallState.LISTENING);
@@ -340,14 +262,6 @@ public final class CallSession implements CallControl {
         }
     }
 
-    /** The start as the agent sees it: the stream token has done its work and goes no further. */
-    private static StreamEvent.Start withoutToken(StreamEvent.Start s) {
-        Map<String, String> parameters = new LinkedHashMap<>(s.customParameters());
-        parameters.remove(StreamTokens.PARAMETER);
-        return new StreamEvent.Start(s.sequenceNumber(), s.streamSid(), s.accountSid(), s.callSid(), s.tracks(),
-                s.mediaFormat(), Map.copyOf(parameters));
-    }
-
     private void end(CallState finalState, String why, int closeCode) {
         if (!ended.compareAndSet(false, true)) {
             return;
@@ -367,7 +281,7 @@ public final class CallSession implements CallControl {
             }
         }
         beans.destroyAll();
-        link.close(closeCode, finalState == CallState.ENDED ? "call ended" : why);
+        out.close(closeCode, finalState == CallState.ENDED ? "call ended" : why);
         MediaStats stats = stats();
         if (start != null) {
             services.registry().mediaEnded(start.callSid(), stats);
@@ -387,20 +301,20 @@ public final class CallSession implements CallControl {
 
     @Override
     public String callSid() {
-        StreamEvent.Start s = start;
+        StreamStart s = start;
         return s == null ? null : s.callSid();
     }
 
     @Override
     public String streamSid() {
-        StreamEvent.Start s = start;
+        StreamStart s = start;
         return s == null ? null : s.streamSid();
     }
 
     @Override
     public Map<String, String> parameters() {
-        StreamEvent.Start s = start;
-        return s == null ? Map.of() : s.customParameters();
+        StreamStart s = start;
+        return s == null ? Map.of() : s.parameters();
     }
 
     @Override
@@ -444,6 +358,11 @@ public final class CallSession implements CallControl {
         executor.execute(() -> end(CallState.ENDED, why, NORMAL));
     }
 
+    /** Whether the session is ending or has ended: nothing more from the wire is wanted. */
+    public boolean closing() {
+        return ended.get();
+    }
+
     /** Whether the session has ended and let go of everything it held. */
     public boolean isEnded() {
         return finished;
@@ -452,7 +371,7 @@ public final class CallSession implements CallControl {
     public MediaStats stats() {
         OutboundAudio out = audio;
         OutboundAudio.Stats o = out == null ? new OutboundAudio.Stats(0, 0, 0, 0, 0, 0, 0, 0) : out.stats();
-        return new MediaStats(streamSid(), state, reason, framesIn, o.framesSent(), inboundDropped + o.framesDropped(),
+        return new MediaStats(streamSid(), state, reason, framesIn, o.framesSent(), inboundDropped.get() + o.framesDropped(),
                 o.marksSent(), o.marksEchoed(), o.clears(), o.markRoundTripMillisAvg(), refused.get(), dtmf.toString());
     }
 

@@ -1,7 +1,7 @@
 package io.parley.call;
 
-import io.parley.telephony.media.MediaClock;
-import io.parley.telephony.media.MediaLink;
+import io.parley.media.MediaClock;
+import io.parley.media.PhoneOutput;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -70,13 +70,13 @@ public class CallSessions {
      * A session for a newly opened media stream; it waits in CONNECTING for Twilio's {@code start}. Empty when
      * {@link MediaSettings#maxSessions()} streams are open already.
      */
-    public Optional<CallSession> open(MediaLink link) {
+    public Optional<CallSession> open(PhoneOutput out) {
         if (open.incrementAndGet() > settings.maxSessions()) {
             open.decrementAndGet();
             return Optional.empty();
         }
         String id = "media-" + opened.incrementAndGet();
-        CallSession session = new CallSession(id, link,
+        CallSession session = new CallSession(id, out,
                 new CallSession.Services(pool, clock, registry, settings, this::agentFor, admission, this::remove,
                         recorders));
         live.put(id, session);

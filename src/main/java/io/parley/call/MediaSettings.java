@@ -1,6 +1,6 @@
 package io.parley.call;
 
-import io.parley.telephony.media.OutboundAudio;
+import io.parley.media.OutboundAudio;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

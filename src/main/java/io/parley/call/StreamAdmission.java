@@ -1,7 +1,6 @@
 package io.parley.call;
 
 import io.parley.logging.LogSafe;
-import io.parley.telephony.media.StreamEvent;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,7 @@ public final class StreamAdmission implements CallSession.Admission {
     }
 
     @Override
-    public String admit(CallSession session, StreamEvent.Start start) {
+    public String admit(CallSession session, StreamStart start) {
         String callSid = start.callSid();
         if (!Sids.isCallSid(callSid)) {
             return "start.callSid " + LogSafe.quoted(callSid) + " is not a call SID";
@@ -32,7 +31,7 @@ public final class StreamAdmission implements CallSession.Admission {
         if (!Sids.isStreamSid(start.streamSid())) {
             return "start.streamSid " + LogSafe.quoted(start.streamSid()) + " is not a stream SID";
         }
-        if (!tokens.redeem(callSid, start.customParameters().get(StreamTokens.PARAMETER))) {
+        if (!tokens.redeem(callSid, start.parameters().get(StreamTokens.PARAMETER))) {
             return "call " + callSid + " is not waiting for a stream with this token (missing, wrong or used already)";
         }
         if (registry.find(callSid).filter(CallRecord::active).isEmpty()) {

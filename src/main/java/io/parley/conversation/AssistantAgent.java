@@ -8,13 +8,13 @@ import io.parley.call.CallerMemories;
 import io.parley.call.CallerMemory;
 import io.parley.call.CallScoped;
 import io.parley.call.CallState;
+import io.parley.call.Carrier;
 import io.parley.call.ConversationTurn;
 import io.parley.logging.LogSafe;
 import io.parley.models.ChatMessage;
 import io.parley.models.Models;
 import io.parley.models.SpeechToText;
 import io.parley.ops.ConversationMetrics;
-import io.parley.telephony.CallHangUp;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -67,7 +67,7 @@ public class AssistantAgent implements Agent {
     ConversationMetrics metrics;
 
     @Inject
-    CallHangUp hangUp;
+    Carrier carrier;
 
     private CallControl call;
     private String who;
@@ -584,7 +584,7 @@ public class AssistantAgent implements Agent {
             if (farewell && !hangingUp) {
                 hangingUp = true;
                 String reason = farewellReason;
-                hangUp.hangUp(call.callSid()).whenComplete((viaTwilio, e) -> call.hangUp(reason));
+                carrier.hangUp(call.callSid()).whenComplete((viaTwilio, e) -> call.hangUp(reason));
             }
         }
     }

@@ -11,7 +11,6 @@ public class ConversationSettings {
 
     public static final String DEFAULT_GREETING = "Hello, this is Parley. How can I help you?";
     public static final String DEFAULT_RETURNING_GREETING = "Welcome back, {name}. How can I help you today?";
-    public static final String DEFAULT_APOLOGY = "Sorry, I'm having a little trouble. Could you say that again?";
     public static final String DEFAULT_PROMPT = "You are Parley, a friendly voice assistant on a phone call. "
             + "Answer briefly, in one to three short spoken sentences, without lists, markdown or emoji. "
             + "If the caller says goodbye, say goodbye back.";
@@ -38,11 +37,6 @@ public class ConversationSettings {
 
     public String systemPrompt() {
         return string("parley.llm.system-prompt", DEFAULT_PROMPT);
-    }
-
-    /** Spoken when a model fails; rendered once at start-up by the embedded voice. */
-    public String apology() {
-        return string("parley.apology", DEFAULT_APOLOGY);
     }
 
     public VoiceActivityDetector.Settings vad() {

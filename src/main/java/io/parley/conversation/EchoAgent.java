@@ -4,7 +4,7 @@ import io.parley.audio.Pcm16;
 import io.parley.call.Agent;
 import io.parley.call.CallControl;
 import io.parley.call.CallScoped;
-import io.parley.telephony.media.OutboundAudio;
+import io.parley.media.OutboundAudio;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.parley.conversation;
 
 import io.parley.audio.Pcm16;
-import io.parley.telephony.media.OutboundAudio;
+import io.parley.media.OutboundAudio;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.parley.audio.RateConverter;
 import io.parley.models.ChatMessage;
 import io.parley.models.LanguageModel;
 import io.parley.models.TextToSpeech;
-import io.parley.telephony.media.OutboundAudio;
+import io.parley.media.OutboundAudio;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.models.embedded.SileroVad;
 import io.parley.audio.Pcm16;
 import java.util.function.Consumer;
 

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class ModelSettings {
 
+    public static final String DEFAULT_APOLOGY = "Sorry, I'm having a little trouble. Could you say that again?";
+
     public static final String VOSK_MODEL = "parley.stt.vosk.model";
     /** The unpacked model directory the unit tests pass (an alternative to {@link #VOSK_MODEL}). */
     public static final String VOSK_MODEL_DIR = "parley.stt.vosk.model-dir";
@@ -43,6 +45,11 @@ public class ModelSettings {
     }
 
     /** The transcription language hint (ISO 639-1), or empty to let the server detect it. */
+    /** Spoken when a model fails ({@code parley.apology}); rendered once at start-up by the embedded voice. */
+    public String apology() {
+        return string("parley.apology", DEFAULT_APOLOGY).orElse(DEFAULT_APOLOGY);
+    }
+
     public Optional<String> sttLanguage() {
         return string("parley.stt.language", "en");
     }

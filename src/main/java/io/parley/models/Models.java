@@ -2,10 +2,9 @@ package io.parley.models;
 
 import io.parley.audio.Pcm16;
 import io.parley.audio.Resampler;
-import io.parley.conversation.ConversationSettings;
-import io.parley.conversation.SileroVad;
 import io.parley.models.embedded.FreeTtsSpeech;
 import io.parley.models.embedded.ScriptedResponder;
+import io.parley.models.embedded.SileroVad;
 import io.parley.models.embedded.VoskModelFiles;
 import io.parley.models.embedded.VoskRecognizer;
 import io.parley.models.remote.Guard;
@@ -46,9 +45,6 @@ public class Models {
     ModelSettings settings;
 
     @Inject
-    ConversationSettings conversation;
-
-    @Inject
     ModelCalls calls;
 
     @Resource
@@ -79,7 +75,7 @@ public class Models {
         tts = settings.tts().<TextToSpeech>map(m -> new RemoteTextToSpeech(m, transport, settings.ttsVoice(),
                 settings.ttsSampleRate())).orElse(voice);
         if (voice != null) {
-            apology = attempt("apology", () -> render(voice, conversation.apology()));
+            apology = attempt("apology", () -> render(voice, settings.apology()));
         }
         LOG.info(() -> "Models ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: speech-to-text "
                 + describe(stt) + "; language model " + describe(llm) + "; text-to-speech " + describe(tts)

@@ -4,7 +4,7 @@ import io.parley.call.CallBeans;
 import io.parley.call.CallSessions;
 import io.parley.call.SerialExecutor;
 import io.parley.call.StreamTokens;
-import io.parley.telephony.media.MediaClock;
+import io.parley.media.MediaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,7 @@
 package io.parley.telephony;
 
 import com.twilio.rest.api.v2010.account.Call;
+import io.parley.call.Carrier;
 import io.parley.call.Sids;
 import io.parley.logging.LogSafe;
 import jakarta.annotation.Resource;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
  * Twilio hang up as nothing follows the stream in the TwiML.
  */
 @ApplicationScoped
-public class CallHangUp {
+public class CallHangUp implements Carrier {
 
     private static final Logger LOG = Logger.getLogger(CallHangUp.class.getName());
 
@@ -34,6 +35,7 @@ public class CallHangUp {
      * Completes with true when Twilio accepted the hang-up, false when there are no credentials or it failed. The
      * SID goes into the request's path, so anything but a call SID is refused here, whatever let it through.
      */
+    @Override
     public CompletionStage<Boolean> hangUp(String callSid) {
         if (!Sids.isCallSid(callSid)) {
             LOG.warning(() -> "Not hanging up " + LogSafe.quoted(callSid) + " through Twilio: not a call SID");

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.audio.MuLawAudio;
 import io.parley.audio.Pcm16;
-import io.parley.telephony.media.MediaClock;
+import io.parley.media.InboundGuard;
+import io.parley.media.MediaClock;
 import io.parley.telephony.media.FakeLink;
 import io.parley.telephony.media.StreamEvent;
 import io.parley.telephony.media.TwilioMessages;
+import io.parley.telephony.media.TwilioOutput;
+import io.parley.telephony.media.TwilioStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,6 +40,7 @@ class CallSessionTest {
     private final StreamAdmission admission = new StreamAdmission(tokens, registry);
     private final String token = tokens.issue();
     private final List<CallSession> live = new ArrayList<>();
+    private final Map<CallSession, TwilioStream> wires = new java.util.concurrent.ConcurrentHashMap<>();
     private final FakeLink link = new FakeLink();
     private final TestAgent agent = new TestAgent();
     private final Tape tape = new Tape();
@@ -66,13 +70,20 @@ class CallSessionTest {
     }
 
     private CallSession open(FakeLink on) {
-        CallSession session = new CallSession("media-test", on, new CallSession.Services(pool, clock, registry,
+        TwilioOutput output = new TwilioOutput(on);
+        CallSession session = new CallSession("media-test", output, new CallSession.Services(pool, clock, registry,
                 settings, control -> agent, admission, s -> {
                     live.remove(s);
                     admission.release(s);
                 }, recorders));
         live.add(session);
+        wires.put(session, new TwilioStream(session, output));
         return session;
+    }
+
+    /** The Twilio side of a session: what the media-stream endpoint hands each message to. */
+    private TwilioStream wire(CallSession session) {
+        return wires.get(session);
     }
 
     private String start(String callSid) {
@@ -115,12 +126,12 @@ class CallSessionTest {
         CallSession session = open();
         assertEquals(CallState.CONNECTING, session.state());
         assertEquals(executorsBefore + 1, SerialExecutor.live());
-        session.receive("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
-        session.receive(start(CALL));
+        wire(session).receive("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        wire(session).receive(start(CALL));
         for (int i = 2; i < 12; i++) {
-            session.receive(media(i));
+            wire(session).receive(media(i));
         }
-        session.receive("{\"event\":\"dtmf\",\"streamSid\":\"" + STREAM + "\",\"dtmf\":{\"digit\":\"7\"}}");
+        wire(session).receive("{\"event\":\"dtmf\",\"streamSid\":\"" + STREAM + "\",\"dtmf\":{\"digit\":\"7\"}}");
         await(() -> agent.heardSamples == 1600 && agent.digits.equals("7"), "the agent to hear 10 frames and a key");
         assertEquals(CallState.LISTENING, session.state());
         assertEquals("in-progress", registry.find(CALL).orElseThrow().status().twilioName());
@@ -136,7 +147,7 @@ class CallSessionTest {
                 tape.sent.get(2) - tape.sent.get(1)), "Parley's frames, each when it starts to play");
         assertFalse(tape.finished);
 
-        session.receive("{\"event\":\"stop\",\"sequenceNumber\":\"13\",\"streamSid\":\"" + STREAM + "\"}");
+        wire(session).receive("{\"event\":\"stop\",\"sequenceNumber\":\"13\",\"streamSid\":\"" + STREAM + "\"}");
         await(session::isEnded, "the session to end");
         assertTrue(tape.finished, "the recording is finished with the call");
         assertEquals(CallState.ENDED, session.state());
@@ -151,8 +162,8 @@ class CallSessionTest {
     @Test
     void aStreamThatVanishesFailsTheSessionAndCleansUp() throws Exception {
         CallSession session = open();
-        session.receive(start(CALL));
-        session.receive(media(2));
+        wire(session).receive(start(CALL));
+        wire(session).receive(media(2));
         session.closed(1006, "");
         await(session::isEnded, "the session to end");
         assertEquals(CallState.FAILED, session.state());
@@ -163,7 +174,7 @@ class CallSessionTest {
     @Test
     void serverShutdownEndsTheCallAndTellsTwilio() throws Exception {
         CallSession session = open();
-        session.receive(start(CALL));
+        wire(session).receive(start(CALL));
         await(() -> session.state() == CallState.LISTENING, "the stream to start");
         session.shutdown();
         assertEquals(CallState.ENDED, session.state());
@@ -175,22 +186,22 @@ class CallSessionTest {
     @Test
     void badMessagesAreRefusedAndTheStreamGoesOn() throws Exception {
         CallSession session = open();
-        session.receive(media(1));
-        session.receive("{not json");
-        session.receive("{\"event\":\"media\",\"streamSid\":\"MZ1\"}");
-        session.receive("{\"event\":\"media\",\"media\":{\"payload\":\"***\"}}");
-        session.receive("{\"event\":\"media\",\"media\":{\"payload\":\""
+        wire(session).receive(media(1));
+        wire(session).receive("{not json");
+        wire(session).receive("{\"event\":\"media\",\"streamSid\":\"MZ1\"}");
+        wire(session).receive("{\"event\":\"media\",\"media\":{\"payload\":\"***\"}}");
+        wire(session).receive("{\"event\":\"media\",\"media\":{\"payload\":\""
                 + Base64.getEncoder().encodeToString(new byte[70_000]) + "\"}}");
-        session.receive("{\"event\":\"transcription\",\"text\":\"hi\"}");
-        session.receive(start(CALL));
-        session.receive(start("CA99999999999999999999999999999999"));
-        session.receive(media(3));
+        wire(session).receive("{\"event\":\"transcription\",\"text\":\"hi\"}");
+        wire(session).receive(start(CALL));
+        wire(session).receive(start("CA99999999999999999999999999999999"));
+        wire(session).receive(media(3));
         await(() -> agent.heardSamples == 160, "the good frame after the bad ones");
         assertEquals(6, session.stats().refused(), "4 malformed, media before start, a second start");
         assertEquals(CALL, session.callSid(), "the second start changed nothing");
         assertFalse(session.isEnded());
         assertEquals(0, link.closeCode);
-        session.receive("{\"event\":\"stop\"}");
+        wire(session).receive("{\"event\":\"stop\"}");
         await(session::isEnded, "the session to end");
         assertNothingLeftBehind();
     }
@@ -198,7 +209,7 @@ class CallSessionTest {
     @Test
     void endlessGarbageClosesTheStream() throws Exception {
         CallSession session = open();
-        session.receive(start(CALL));
+        wire(session).receive(start(CALL));
         for (int i = 0; i <= InboundGuard.MAX_REFUSED; i++) {
             if (i > 0 && i % (InboundGuard.RATE / 2) == 0) {
                 // Within the rate guard's allowance, so that every message is read and refused: sent all at
@@ -206,7 +217,7 @@ class CallSessionTest {
                 // how fast this loop runs.
                 Thread.sleep(600);
             }
-            session.receive("garbage " + i);
+            wire(session).receive("garbage " + i);
         }
         await(session::isEnded, "the session to end");
         assertEquals(1008, link.closeCode);
@@ -217,9 +228,9 @@ class CallSessionTest {
     @Test
     void aFloodFasterThanRealTimeIsDroppedThenClosed() throws Exception {
         CallSession session = open();
-        session.receive(start(CALL));
+        wire(session).receive(start(CALL));
         for (int i = 0; i < InboundGuard.BURST + InboundGuard.MAX_REFUSED + 50; i++) {
-            session.receive(media(i + 2));
+            wire(session).receive(media(i + 2));
         }
         await(session::isEnded, "the session to end");
         assertEquals(1008, link.closeCode);
@@ -233,8 +244,8 @@ class CallSessionTest {
     @Test
     void aBinaryFrameClosesTheStream() throws Exception {
         CallSession session = open();
-        session.receive(start(CALL));
-        session.receiveBinary(320);
+        wire(session).receive(start(CALL));
+        wire(session).receiveBinary(320);
         await(session::isEnded, "the session to end");
         assertEquals(1003, link.closeCode);
         assertEquals(CallState.FAILED, session.state());
@@ -244,7 +255,7 @@ class CallSessionTest {
     @Test
     void aMediaFormatOtherThanTwiliosIsRefused() throws Exception {
         CallSession session = open();
-        session.receive(TwilioMessages.writeEvent(new StreamEvent.Start(1, STREAM, "AC1", CALL, List.of("inbound"),
+        wire(session).receive(TwilioMessages.writeEvent(new StreamEvent.Start(1, STREAM, "AC1", CALL, List.of("inbound"),
                 new StreamEvent.MediaFormat("audio/l16", 16000, 1), Map.of(StreamTokens.PARAMETER, token))));
         await(session::isEnded, "the session to end");
         assertEquals(1003, link.closeCode);
@@ -257,7 +268,7 @@ class CallSessionTest {
         for (String wrong : new String[] {null, "", tokens.issue(), token + "x"}) {
             FakeLink other = new FakeLink();
             CallSession intruder = open(other);
-            intruder.receive(start(CALL, STREAM, wrong));
+            wire(intruder).receive(start(CALL, STREAM, wrong));
             await(intruder::isEnded, "the intruder's session to end");
             assertEquals(1008, other.closeCode);
             assertEquals(CallSession.START_REFUSED, other.closeReason);
@@ -268,11 +279,11 @@ class CallSessionTest {
         assertEquals(null, untouched.media());
 
         CallSession real = open();
-        real.receive(start(CALL));
+        wire(real).receive(start(CALL));
         await(() -> real.state() == CallState.LISTENING, "the real stream, with its token, to start");
         assertEquals(CallStatus.IN_PROGRESS, registry.find(CALL).orElseThrow().status());
         assertFalse(real.parameters().containsKey(StreamTokens.PARAMETER), "the agent never sees the token");
-        real.receive("{\"event\":\"stop\"}");
+        wire(real).receive("{\"event\":\"stop\"}");
         await(real::isEnded, "the session to end");
         assertNothingLeftBehind();
     }
@@ -280,17 +291,17 @@ class CallSessionTest {
     @Test
     void aReplayedStartCannotTakeACallThatHasItsStream() throws Exception {
         CallSession real = open();
-        real.receive(start(CALL));
+        wire(real).receive(start(CALL));
         await(() -> real.state() == CallState.LISTENING, "the real stream to start");
 
         FakeLink other = new FakeLink();
         CallSession replay = open(other);
-        replay.receive(start(CALL));   // the very same start, token and all
+        wire(replay).receive(start(CALL));   // the very same start, token and all
         await(replay::isEnded, "the replay's session to end");
         assertEquals(1008, other.closeCode);
         assertFalse(real.isEnded(), "the real stream goes on");
         assertEquals(CallStatus.IN_PROGRESS, registry.find(CALL).orElseThrow().status());
-        real.receive("{\"event\":\"stop\"}");
+        wire(real).receive("{\"event\":\"stop\"}");
         await(real::isEnded, "the session to end");
         assertNothingLeftBehind();
     }
@@ -303,7 +314,7 @@ class CallSessionTest {
                 start(CALL, "MZ../x", token), start(CALL + "\nforged line", STREAM, token)}) {
             FakeLink other = new FakeLink();
             CallSession session = open(other);
-            session.receive(message);
+            wire(session).receive(message);
             await(session::isEnded, "the session to end");
             assertEquals(1008, other.closeCode, message);
         }
@@ -315,7 +326,7 @@ class CallSessionTest {
     void aStartForAnEndedCallIsRefused() throws Exception {
         registry.report(CALL, Direction.INBOUND, null, null, CallStatus.COMPLETED, Optional.empty());
         CallSession session = open();
-        session.receive(start(CALL));
+        wire(session).receive(start(CALL));
         await(session::isEnded, "the session to end");
         assertEquals(1008, link.closeCode);
     }
@@ -323,7 +334,7 @@ class CallSessionTest {
     @Test
     void aStreamThatNeverStartsIsClosed() throws Exception {
         CallSession session = open();
-        session.receive("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
+        wire(session).receive("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
         long later = System.nanoTime() + 6_000_000_000L;
         assertTrue(session.awaitingStartSince(later) > settings.startTimeout().toNanos());
         session.startTimedOut(settings.startTimeout());
@@ -337,15 +348,15 @@ class CallSessionTest {
     void aMessageInPartsIsAssembledAndOneGrowingPastTheLimitEndsTheStreamAtOnce() throws Exception {
         CallSession session = open();
         String start = start(CALL);
-        session.receive(start.substring(0, 10), false);
-        session.receive(start.substring(10, 40), false);
-        session.receive(start.substring(40), true);
+        wire(session).receive(start.substring(0, 10), false);
+        wire(session).receive(start.substring(10, 40), false);
+        wire(session).receive(start.substring(40), true);
         await(() -> session.state() == CallState.LISTENING, "the start sent in three parts");
 
         String part = "x".repeat(16 * 1024);
         int parts = 0;
         while (!session.isEnded() && parts < 100_000) {   // 1.6 GB if nothing stopped it
-            session.receive(part, false);
+            wire(session).receive(part, false);
             parts++;
             if (parts == 7) {
                 await(session::isEnded, "the stream to end once the message passes 96 KiB");
@@ -354,7 +365,7 @@ class CallSessionTest {
         assertEquals(7, parts, "the seventh 16 KiB part passed the limit");
         assertEquals(1009, link.closeCode);
         assertEquals("message over 96 KiB", link.closeReason);
-        session.receive(part, true);   // the rest of the message, arriving after the close, is dropped
+        wire(session).receive(part, true);   // the rest of the message, arriving after the close, is dropped
         assertNothingLeftBehind();
     }
 

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.audio.Pcm16;
 import io.parley.call.CallControl;
 import io.parley.call.CallState;
-import io.parley.telephony.media.FakeLink;
-import io.parley.telephony.media.StreamCommand;
-import io.parley.telephony.media.OutboundAudio;
+import io.parley.media.FakeOutput;
+import io.parley.media.OutboundAudio;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,8 @@ class EchoAgentTest {
 
     private static final long FRAME = 20_000_000L;
 
-    private final FakeLink link = new FakeLink();
-    private final OutboundAudio audio = new OutboundAudio("MZ1", link, OutboundAudio.Settings.defaults(), why -> { });
+    private final FakeOutput link = new FakeOutput();
+    private final OutboundAudio audio = new OutboundAudio(link, OutboundAudio.Settings.defaults(), why -> { });
     private final EchoAgent echo = new EchoAgent();
     private long now = System.nanoTime();
 
@@ -54,7 +53,7 @@ class EchoAgentTest {
 
         echo.dtmf("5");
         assertEquals(1, audio.stats().clears());
-        assertEquals(new StreamCommand.Clear("MZ1"), link.sent.get(link.sent.size() - 1));
+        assertEquals(new FakeOutput.Clear(), link.last());
     }
 
     @Test

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.audio.Pcm16;
 import io.parley.models.TextToSpeech;
-import io.parley.telephony.media.MediaLink;
-import io.parley.telephony.media.OutboundAudio;
-import io.parley.telephony.media.StreamCommand;
-import io.parley.telephony.media.TwilioMessages;
+import io.parley.media.FakeOutput;
+import io.parley.media.OutboundAudio;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,27 +26,9 @@ class ReplyTest {
     private static final int SAMPLES_PER_CHAR = 160;
 
     private long now = 1_000 * MS;
-    private final List<String> sent = new ArrayList<>();
-    private final OutboundAudio audio = new OutboundAudio("MZ1", new MediaLink() {
-        @Override
-        public void send(String message) {
-            sent.add(message);
-        }
-
-        @Override
-        public int pending() {
-            return 0;
-        }
-
-        @Override
-        public long busySince() {
-            return 0;
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-    }, new OutboundAudio.Settings(Duration.ofMillis(100), Duration.ofSeconds(60), Duration.ofSeconds(60)), why -> {
+    private final FakeOutput out = new FakeOutput();
+    private final OutboundAudio audio = new OutboundAudio(out, new OutboundAudio.Settings(Duration.ofMillis(100),
+            Duration.ofSeconds(60), Duration.ofSeconds(60)), why -> {
     }, () -> now);
     private final List<String> synthesised = new ArrayList<>();
     private final TextToSpeech voice = new TextToSpeech() {
@@ -79,25 +59,12 @@ class ReplyTest {
         }
     }
 
-    private List<StreamCommand> commands() {
-        List<StreamCommand> commands = new ArrayList<>();
-        for (String message : sent) {
-            try {
-                commands.add(TwilioMessages.parseCommand(message));
-            } catch (io.parley.telephony.media.MalformedMessageException e) {
-                throw new AssertionError(message, e);
-            }
-        }
-        return commands;
-    }
-
     private List<String> marksSent() {
-        return commands().stream().filter(c -> c instanceof StreamCommand.SendMark)
-                .map(c -> ((StreamCommand.SendMark) c).name()).toList();
+        return out.marks();
     }
 
     private long framesSent() {
-        return commands().stream().filter(c -> c instanceof StreamCommand.SendMedia).count();
+        return out.count(FakeOutput.Frame.class);
     }
 
     @Test
@@ -187,6 +154,6 @@ class ReplyTest {
         long frames = framesSent();
         play(1000);
         assertEquals(frames, framesSent());
-        assertTrue(sent.stream().anyMatch(m -> m.contains("\"clear\"")), "Twilio was told to clear its buffer");
+        assertTrue(out.count(FakeOutput.Clear.class) > 0, "the carrier was told to clear its buffer");
     }
 }

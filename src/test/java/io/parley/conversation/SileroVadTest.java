@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.parley.models.embedded.SileroVad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -14,6 +14,8 @@ import io.parley.call.Direction;
 import io.parley.call.StreamTokens;
 import io.parley.telephony.media.FakeLink;
 import io.parley.telephony.media.StreamEvent;
+import io.parley.telephony.media.TwilioOutput;
+import io.parley.telephony.media.TwilioStream;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -85,8 +87,8 @@ class CallScopeIT {
 
         assertThrows(ContextNotActiveException.class, probe::id, "still none outside");
 
-        a.accept(new StreamEvent.Stop(9, "MZa", null, sidA));
-        b.accept(new StreamEvent.Stop(9, "MZb", null, sidB));
+        a.stop();
+        b.stop();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!(a.isEnded() && b.isEnded()) && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -100,9 +102,10 @@ class CallScopeIT {
         registry.report(callSid, Direction.INBOUND, "+15551230000", "+15559870000", CallStatus.RINGING, Optional.empty());
         String token = tokens.issue();
         tokens.expect(callSid, token);
-        CallSession session = sessions.open(new FakeLink()).orElseThrow();
-        session.accept(new StreamEvent.Start(1, "MZ" + callSid.substring(2), "AC0", callSid, List.of("inbound"),
-                new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1),
+        TwilioOutput output = new TwilioOutput(new FakeLink());
+        CallSession session = sessions.open(output).orElseThrow();
+        new TwilioStream(session, output).accept(new StreamEvent.Start(1, "MZ" + callSid.substring(2), "AC0",
+                callSid, List.of("inbound"), new StreamEvent.MediaFormat("audio/x-mulaw", 8000, 1),
                 Map.of("Direction", "inbound", StreamTokens.PARAMETER, token)));
         return session;
     }

@@ -24,7 +24,7 @@ public final class TestArchives {
                 "run the package phase first: the WAR's libraries are taken from target/parley");
         return ShrinkWrap.create(WebArchive.class, name)
                 .addPackages(false, "io.parley.telephony", "io.parley.telephony.media", "io.parley.call",
-                        "io.parley.audio", "io.parley.conversation", "io.parley.http", "io.parley.logging")
+                        "io.parley.audio", "io.parley.media", "io.parley.conversation", "io.parley.http", "io.parley.logging")
                 .addAsServiceProvider(Extension.class, CallScopeExtension.class)
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
                         + "version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml")

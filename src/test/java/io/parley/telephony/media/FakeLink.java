@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A link that records what would go to Twilio (parsed, so a message Twilio would not read fails the test) and
- * how it was closed; it can be made to hang like a stalled socket. Shared by the tests of several packages.
+ * how it was closed; it can be made to hang like a stalled socket.
  */
 public final class FakeLink implements MediaLink {
 
@@ -18,7 +18,7 @@ public final class FakeLink implements MediaLink {
         try {
             sent.add(TwilioMessages.parseCommand(message));
         } catch (MalformedMessageException e) {
-            throw new AssertionError("OutboundAudio wrote a message Twilio would not read: " + message, e);
+            throw new AssertionError("Parley wrote a message Twilio would not read: " + message, e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.parley.conversation;
+package io.parley.models.embedded;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;

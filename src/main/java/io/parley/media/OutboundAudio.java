@@ -1,4 +1,4 @@
-package io.parley.telephony.media;
+package io.parley.media;
 
 import io.parley.audio.FrameAssembler;
 import io.parley.audio.MuLawAudio;
@@ -21,18 +21,18 @@ import java.util.function.LongSupplier;
  *
  * <p>Backpressure: {@link #play} says false once more than {@code queueLimit} of audio waits, and
  * {@link #whenReady()} completes when there is room again; audio beyond four times the limit is dropped and
- * counted, so a runaway producer cannot grow the heap. A socket that takes no data, or marks that Twilio never
+ * counted, so a runaway producer cannot grow the heap. A socket that takes no data, or marks that the carrier never
  * echoes, end the stream through the {@link #OutboundAudio stall handler} after {@code stallTimeout}.
  *
  * <p>Threads: the producer methods run on the call's executor, {@link #tick} on the clock; a short lock
- * guards the queue between them. Nothing here blocks or does I/O beyond handing text to the {@link MediaLink}.
+ * guards the queue between them. Nothing here blocks or does I/O beyond handing frames to the {@link PhoneOutput}.
  */
 public final class OutboundAudio implements MediaClock.Paced {
 
     static final long FRAME_NANOS = 20_000_000L;
     /** Samples in one 20 ms frame at 8 kHz. */
     public static final int FRAME_SAMPLES = 160;
-    /** Messages handed to the link and not yet written, beyond which the clock waits for the socket. */
+    /** Messages handed to the output and not yet written, beyond which the clock waits for the socket. */
     private static final int MAX_LINK_PENDING = 16;
 
     /** Pacing settings; see the {@code parley.media.*} keys in the README. */
@@ -51,7 +51,7 @@ public final class OutboundAudio implements MediaClock.Paced {
 
     /**
      * The result of {@link #clear()}: every segment the caller had not fully heard. {@code framesHeard} is an
-     * estimate from the playback timeline (Twilio plays what it gets in real time), exact to a frame or two.
+     * estimate from the playback timeline (the carrier plays what it gets in real time), exact to a frame or two.
      */
     public record ClearReport(List<SegmentReport> segments) {
         public int framesUnheard() {
@@ -90,8 +90,7 @@ public final class OutboundAudio implements MediaClock.Paced {
                         long queuedMillis, long markRoundTripMillisAvg, long markRoundTripMillisMax) {
     }
 
-    private final String streamSid;
-    private final MediaLink link;
+    private final PhoneOutput out;
     private final long leadNanos;
     private final int highWater;
     private final int hardLimit;
@@ -122,22 +121,21 @@ public final class OutboundAudio implements MediaClock.Paced {
     /**
      * @param onStall told once, on the clock's thread, why the stream cannot go on; it must hand off at once
      */
-    public OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall) {
-        this(streamSid, link, settings, onStall, System::nanoTime);
+    public OutboundAudio(PhoneOutput out, Settings settings, Consumer<String> onStall) {
+        this(out, settings, onStall, System::nanoTime);
     }
 
     /** With a clock of the caller's choosing (tests, simulations). */
-    public OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall, LongSupplier nanoTime) {
-        this(streamSid, link, settings, onStall, nanoTime, Tap.NONE);
+    public OutboundAudio(PhoneOutput out, Settings settings, Consumer<String> onStall, LongSupplier nanoTime) {
+        this(out, settings, onStall, nanoTime, Tap.NONE);
     }
 
     /** Also telling {@code tap} what is played (a recording). */
-    public OutboundAudio(String streamSid, MediaLink link, Settings settings, Consumer<String> onStall,
-                         LongSupplier nanoTime, Tap tap) {
+    public OutboundAudio(PhoneOutput out, Settings settings, Consumer<String> onStall, LongSupplier nanoTime,
+                         Tap tap) {
         this.nanoTime = nanoTime;
         this.tap = tap;
-        this.streamSid = streamSid;
-        this.link = link;
+        this.out = out;
         this.leadNanos = Math.max(FRAME_NANOS, settings.lead().toNanos());
         this.highWater = (int) Math.max(1, settings.queueLimit().toNanos() / FRAME_NANOS);
         this.hardLimit = 4 * highWater;
@@ -161,7 +159,7 @@ public final class OutboundAudio implements MediaClock.Paced {
 
     /**
      * Closes the current segment with a mark (padding a partial frame with silence) and returns the mark's
-     * name; Twilio echoes it once the caller has heard everything before it.
+     * name; the carrier echoes it once the caller has heard everything before it.
      *
      * @param label what the segment was, for the report (for example the clause it speaks)
      */
@@ -192,7 +190,7 @@ public final class OutboundAudio implements MediaClock.Paced {
     }
 
     /**
-     * Stops everything the caller has not heard: drops the queue, tells Twilio to {@code clear} its buffer, and
+     * Stops everything the caller has not heard: drops the queue, tells the carrier to {@code clear} its buffer, and
      * reports what was queued or sent but never heard.
      */
     public ClearReport clear() {
@@ -220,7 +218,7 @@ public final class OutboundAudio implements MediaClock.Paced {
             waiting = ready;
             ready = null;
             if (!closed) {
-                link.send(TwilioMessages.write(new StreamCommand.Clear(streamSid)));
+                out.clear();
                 tap.cleared(now);
             }
         }
@@ -231,7 +229,7 @@ public final class OutboundAudio implements MediaClock.Paced {
     }
 
     /**
-     * Twilio echoed a mark: the caller has heard its segment, and every segment before it.
+     * The carrier echoed a mark: the caller has heard its segment, and every segment before it.
      *
      * @return false for a mark that is not pending (cleared, or never sent by us)
      */
@@ -291,7 +289,7 @@ public final class OutboundAudio implements MediaClock.Paced {
             if (closed) {
                 return;
             }
-            while (!queue.isEmpty() && link.pending() < MAX_LINK_PENDING) {
+            while (!queue.isEmpty() && out.pending() < MAX_LINK_PENDING) {
                 Object item = queue.peek();
                 if (item instanceof Frame frame) {
                     if (playEnd - now >= leadNanos) {
@@ -302,7 +300,7 @@ public final class OutboundAudio implements MediaClock.Paced {
                     long start = Math.max(playEnd, now);
                     playEnd = start + FRAME_NANOS;
                     frame.segment.sent(start);
-                    link.send(frame.json);
+                    out.audio(frame.mulaw);
                     tap.sent(start, frame.mulaw);
                     framesSent++;
                 } else {
@@ -310,7 +308,7 @@ public final class OutboundAudio implements MediaClock.Paced {
                     segment.markSentAt = now;
                     segment.markDueAt = Math.max(playEnd, now);
                     unconfirmed.add(segment);
-                    link.send(TwilioMessages.write(new StreamCommand.SendMark(streamSid, segment.mark)));
+                    out.mark(segment.mark);
                     marksSent++;
                 }
             }
@@ -318,7 +316,7 @@ public final class OutboundAudio implements MediaClock.Paced {
                 waiting = ready;
                 ready = null;
             }
-            long busy = link.busySince();
+            long busy = out.busySince();
             Segment oldest = unconfirmed.peek();
             if (busy != 0 && now - busy > stallNanos) {
                 stall = "the caller's socket has taken no data for " + (now - busy) / 1_000_000 + " ms";
@@ -340,7 +338,6 @@ public final class OutboundAudio implements MediaClock.Paced {
     }
 
     private void enqueue(MuLawAudio frame) {
-        String json = TwilioMessages.write(new StreamCommand.SendMedia(streamSid, frame.data()));
         synchronized (this) {
             if (closed) {
                 return;
@@ -353,7 +350,7 @@ public final class OutboundAudio implements MediaClock.Paced {
                 open = newSegment(null);
             }
             open.framesQueued++;
-            queue.add(new Frame(json, frame.data(), open));
+            queue.add(new Frame(frame.data(), open));
             queuedFrames++;
         }
     }
@@ -362,7 +359,7 @@ public final class OutboundAudio implements MediaClock.Paced {
         return new Segment("seg-" + (++segmentCount), label);
     }
 
-    private record Frame(String json, byte[] mulaw, Segment segment) {
+    private record Frame(byte[] mulaw, Segment segment) {
     }
 
     private record MarkItem(Segment segment) {

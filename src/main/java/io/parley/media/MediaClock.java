@@ -1,4 +1,4 @@
-package io.parley.telephony.media;
+package io.parley.media;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

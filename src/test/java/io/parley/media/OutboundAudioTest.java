@@ -1,4 +1,4 @@
-package io.parley.telephony.media;
+package io.parley.media;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Test;
 class OutboundAudioTest {
 
     private static final long MS = 1_000_000L;
-    private static final String STREAM = "MZ00000000000000000000000000000001";
 
     private long now = 1_000 * MS;
-    private final FakeLink link = new FakeLink();
+    private final FakeOutput link = new FakeOutput();
     private final AtomicReference<String> stall = new AtomicReference<>();
-    private final OutboundAudio audio = new OutboundAudio(STREAM, link,
+    private final OutboundAudio audio = new OutboundAudio(link,
             new OutboundAudio.Settings(Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(3)),
             stall::set, () -> now);
 
@@ -44,15 +43,14 @@ class OutboundAudioTest {
     void sendsNoMoreThanTheLeadAheadOfRealTime() {
         audio.play(frames(50, 0));
         audio.tick(now);
-        assertEquals(5, link.count(StreamCommand.SendMedia.class), "100 ms lead = 5 frames at once");
+        assertEquals(5, link.count(FakeOutput.Frame.class), "100 ms lead = 5 frames at once");
         runFor(200);
-        assertEquals(15, link.count(StreamCommand.SendMedia.class), "then one frame per 20 ms");
+        assertEquals(15, link.count(FakeOutput.Frame.class), "then one frame per 20 ms");
         runFor(10_000);
-        assertEquals(50, link.count(StreamCommand.SendMedia.class));
-        var first = assertInstanceOf(StreamCommand.SendMedia.class, link.sent.get(0));
-        assertEquals(STREAM, first.streamSid());
-        assertEquals(160, first.payload().length);
-        assertArrayEquals(frames(1, 0).data(), first.payload());
+        assertEquals(50, link.count(FakeOutput.Frame.class));
+        var first = assertInstanceOf(FakeOutput.Frame.class, link.sent.get(0));
+        assertEquals(160, first.mulaw().length);
+        assertArrayEquals(frames(1, 0).data(), first.mulaw());
     }
 
     @Test
@@ -61,7 +59,7 @@ class OutboundAudioTest {
         String mark = audio.mark("hello there");
         runFor(100);
         assertEquals(4, link.sent.size());
-        assertEquals(new StreamCommand.SendMark(STREAM, mark), link.sent.get(3), "the mark goes right after its audio");
+        assertEquals(new FakeOutput.Mark(mark), link.sent.get(3), "the mark goes right after its audio");
         now += 70 * MS;
         assertTrue(audio.markEchoed(mark));
         assertFalse(audio.markEchoed(mark), "a mark is confirmed once");
@@ -77,8 +75,8 @@ class OutboundAudioTest {
         audio.play(new MuLawAudio(new byte[200]));
         audio.mark(null);
         runFor(100);
-        assertEquals(2, link.count(StreamCommand.SendMedia.class));
-        byte[] second = ((StreamCommand.SendMedia) link.sent.get(1)).payload();
+        assertEquals(2, link.count(FakeOutput.Frame.class));
+        byte[] second = ((FakeOutput.Frame) link.sent.get(1)).mulaw();
         assertEquals(0, second[39]);
         assertEquals(MuLawAudio.SILENCE, second[40]);
     }
@@ -90,11 +88,11 @@ class OutboundAudioTest {
         audio.play(frames(25, 100));
         String second = audio.mark("second clause");
         runFor(200);
-        long sentBefore = link.count(StreamCommand.SendMedia.class);
+        long sentBefore = link.count(FakeOutput.Frame.class);
         assertEquals(15, sentBefore, "100 ms lead + 200 ms of real time");
 
         var report = audio.clear();
-        assertEquals(new StreamCommand.Clear(STREAM), link.sent.get(link.sent.size() - 1));
+        assertEquals(new FakeOutput.Clear(), link.sent.get(link.sent.size() - 1));
         assertEquals(2, report.segments().size());
         var a = report.segments().get(0);
         assertEquals(first, a.mark());
@@ -110,7 +108,7 @@ class OutboundAudioTest {
         assertEquals(35, report.framesNeverSent());
 
         runFor(2000);
-        assertEquals(sentBefore, link.count(StreamCommand.SendMedia.class), "nothing more after clear");
+        assertEquals(sentBefore, link.count(FakeOutput.Frame.class), "nothing more after clear");
         assertFalse(audio.markEchoed(first), "Twilio echoes cleared marks; they confirm nothing");
         assertNull(stall.get());
     }

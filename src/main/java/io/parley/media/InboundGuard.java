@@ -1,4 +1,4 @@
-package io.parley.call;
+package io.parley.media;
 
 /**
  * Keeps one stream's inbound traffic within what Twilio ever sends: about 50 messages a second. A token bucket
@@ -9,11 +9,11 @@ package io.parley.call;
 public final class InboundGuard {
 
     /** Messages a stream may send at once: 5 s of media. */
-    static final int BURST = 250;
+    public static final int BURST = 250;
     /** Sustained messages a second: twice real time. */
-    static final int RATE = 100;
+    public static final int RATE = 100;
     /** Refused messages after which a stream is closed. */
-    static final int MAX_REFUSED = 250;
+    public static final int MAX_REFUSED = 250;
 
     public enum Verdict {
         ACCEPT, DROP, CLOSE
