@@ -1,5 +1,6 @@
 package io.parley.call;
 
+import io.parley.media.MixingRoom;
 import io.parley.media.OutboundAudio;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,19 @@ public interface CallControl {
     default Optional<String> recordingNotice() {
         return Optional.empty();
     }
+
+    /**
+     * Puts the caller into {@code room}: from the next frame they hear its mix, and it hears them; the agent hears
+     * nothing of them until {@link #leaveRoom()}. What was queued for the caller is cleared first, so the room is
+     * heard at once. The agent must not play while the caller is in a room. A caller in another room leaves it.
+     */
+    void joinRoom(MixingRoom room);
+
+    /** Takes the caller out of their room (if any): the agent hears them again, and may play. */
+    void leaveRoom();
+
+    /** The room the caller is in, if any. */
+    Optional<MixingRoom> room();
 
     /** Ends the call's media stream (Twilio then hangs up, as nothing follows the stream in the TwiML). */
     void hangUp(String reason);

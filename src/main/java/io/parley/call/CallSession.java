@@ -1,9 +1,11 @@
 package io.parley.call;
 
 import io.parley.audio.MuLawAudio;
+import io.parley.audio.Pcm16;
 import io.parley.logging.LogSafe;
 import io.parley.logging.ThrottledLog;
 import io.parley.media.MediaClock;
+import io.parley.media.MixingRoom;
 import io.parley.media.OutboundAudio;
 import io.parley.media.PhoneOutput;
 import java.time.Duration;
@@ -74,6 +76,9 @@ public final class CallSession implements CallControl {
     private final AtomicLong refused = new AtomicLong();
     private final StringBuffer dtmf = new StringBuffer();
     private Agent agent;
+    /** The caller's leg while they are in a mixing room; null while only the agent hears them. */
+    private PhoneLeg leg;
+    private volatile MixingRoom room;
     private long lastFrameArrival;
     private volatile boolean finished;
 
@@ -201,7 +206,12 @@ public final class CallSession implements CallControl {
         framesIn++;
         lastFrameArrival = arrivedNanos;
         recorder.callerAudio(streamMillis, arrivedNanos, mulaw);
-        agent.hear(new MuLawAudio(mulaw).toPcm16());
+        Pcm16 pcm = new MuLawAudio(mulaw).toPcm16();
+        if (room != null) {
+            leg.said(pcm);
+        } else {
+            agent.hear(pcm);
+        }
     }
 
     private void onControl(Runnable handler) {
@@ -268,6 +278,7 @@ public final class CallSession implements CallControl {
         }
         state = finalState;
         reason = why;
+        leaveRoom();
         if (audio != null) {
             services.clock().remove(audio);
             audio.close();
@@ -351,6 +362,40 @@ public final class CallSession implements CallControl {
     @Override
     public long frameArrivedNanos() {
         return lastFrameArrival;
+    }
+
+    @Override
+    public void joinRoom(MixingRoom next) {
+        if (audio == null || next == room) {
+            return;
+        }
+        if (room != null) {
+            room.leave(leg);
+        }
+        if (leg == null) {
+            leg = new PhoneLeg(callSid(), audio);
+        }
+        audio.clear();
+        leg.reset();
+        room = next;
+        next.join(leg);
+        LOG.info(() -> who() + ": joined " + next.name());
+    }
+
+    @Override
+    public void leaveRoom() {
+        MixingRoom current = room;
+        if (current != null) {
+            current.leave(leg);
+            room = null;
+            leg.reset();
+            LOG.info(() -> who() + ": left " + current.name());
+        }
+    }
+
+    @Override
+    public Optional<MixingRoom> room() {
+        return Optional.ofNullable(room);
     }
 
     @Override

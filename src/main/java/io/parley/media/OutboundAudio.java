@@ -158,6 +158,21 @@ public final class OutboundAudio implements MediaClock.Paced {
     }
 
     /**
+     * Queues one whole 20 ms frame at once, without the producer's assembler: for a room's mix, which makes exactly
+     * one frame every 20 ms on the clock's thread. Safe from any thread. Returns false when the queue is over its
+     * limit, as {@link #play} does.
+     */
+    public boolean playFrame(MuLawAudio frame) {
+        if (frame.sampleCount() != FRAME_SAMPLES) {
+            throw new IllegalArgumentException("a frame is " + FRAME_SAMPLES + " samples, not " + frame.sampleCount());
+        }
+        enqueue(frame);
+        synchronized (this) {
+            return !closed && queuedFrames < highWater;
+        }
+    }
+
+    /**
      * Closes the current segment with a mark (padding a partial frame with silence) and returns the mark's
      * name; the carrier echoes it once the caller has heard everything before it.
      *

@@ -111,6 +111,20 @@ class EchoAgentTest {
         }
 
         @Override
+        public void joinRoom(io.parley.media.MixingRoom room) {
+            throw new UnsupportedOperationException("the echo agent never moves its caller");
+        }
+
+        @Override
+        public void leaveRoom() {
+        }
+
+        @Override
+        public java.util.Optional<io.parley.media.MixingRoom> room() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public void hangUp(String reason) {
         }
     }

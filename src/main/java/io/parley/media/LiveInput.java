@@ -1,0 +1,105 @@
+package io.parley.media;
+
+import io.parley.audio.Pcm16;
+
+/**
+ * What a live party says, between its socket and the room that mixes it: a short jitter buffer of 20 ms frames at
+ * 8 kHz. Audio arrives in any lengths (the phone sends 20 ms, a browser may send other sizes) and leaves a frame
+ * at a time. It holds at most {@code maxFrames}: beyond that the oldest audio is dropped, so a party whose audio
+ * arrives in a burst after a stall catches up instead of being heard ever later. A frame the room asks for that
+ * has not arrived is silence (an underrun).
+ *
+ * <p>Thread-safe: one producer (the call's executor, a socket's thread) and the clock's thread; a short lock.
+ */
+public final class LiveInput {
+
+    private final short[][] ring;
+    private final int maxFrames;
+    private final short[] partial = new short[Leg.FRAME_SAMPLES];
+    private int partialFill;
+    private int head;
+    private int size;
+    private long framesIn;
+    private long framesOut;
+    private long underruns;
+    private long dropped;
+    /** Whether anything has arrived since the party joined: before that, silence is not an underrun. */
+    private boolean flowing;
+
+    /** @param maxFrames the most audio held, in frames: the latency the buffer can add at worst */
+    public LiveInput(int maxFrames) {
+        if (maxFrames < 1) {
+            throw new IllegalArgumentException("maxFrames must be at least 1");
+        }
+        this.maxFrames = maxFrames;
+        this.ring = new short[maxFrames][Leg.FRAME_SAMPLES];
+    }
+
+    /** Audio the party said, 8 kHz. */
+    public void push(Pcm16 audio) {
+        push(audio.requireRate(Pcm16.RATE_8K).samples(), 0, audio.sampleCount());
+    }
+
+    /** Samples the party said, 8 kHz. */
+    public synchronized void push(short[] samples, int offset, int length) {
+        flowing = true;
+        int at = offset;
+        int end = offset + length;
+        while (at < end) {
+            int take = Math.min(Leg.FRAME_SAMPLES - partialFill, end - at);
+            System.arraycopy(samples, at, partial, partialFill, take);
+            partialFill += take;
+            at += take;
+            if (partialFill == Leg.FRAME_SAMPLES) {
+                partialFill = 0;
+                addFrame();
+            }
+        }
+    }
+
+    private void addFrame() {
+        if (size == maxFrames) {
+            head = (head + 1) % maxFrames;
+            size--;
+            dropped++;
+        }
+        System.arraycopy(partial, 0, ring[(head + size) % maxFrames], 0, Leg.FRAME_SAMPLES);
+        size++;
+        framesIn++;
+    }
+
+    /** The next frame into {@code frame}; false (and {@code frame} untouched) when none has arrived. */
+    public synchronized boolean pop(short[] frame) {
+        if (size == 0) {
+            if (flowing) {
+                underruns++;
+            }
+            return false;
+        }
+        System.arraycopy(ring[head], 0, frame, 0, Leg.FRAME_SAMPLES);
+        head = (head + 1) % maxFrames;
+        size--;
+        framesOut++;
+        return true;
+    }
+
+    /** Drops what is held (the party left the room, or came back to it). */
+    public synchronized void reset() {
+        head = 0;
+        size = 0;
+        partialFill = 0;
+        flowing = false;
+    }
+
+    public synchronized int depth() {
+        return size;
+    }
+
+    public synchronized Stats stats() {
+        return new Stats(framesIn, framesOut, underruns, dropped);
+    }
+
+    /** Frames in and out, frames the room asked for that had not arrived, and frames dropped as too late. */
+    public record Stats(long framesIn, long framesOut, long underruns, long dropped) {
+    }
+}
