@@ -124,4 +124,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule modelsDoNotKnowTheConversation = noClasses().that().resideInAPackage("io.parley.models..")
             .should().dependOnClassesThat().resideInAPackage("io.parley.conversation..");
+
+    /** The show builds on calls, rooms, the conversation's ears and voice, the models, memory and the store. */
+    @ArchTest
+    static final ArchRule showKnowsNothingAboveIt = noClasses().that().resideInAPackage("io.parley.show..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.ops..",
+                    "io.parley.sim..", "io.parley.telephony..", "io.parley.http..", "io.parley.recording..");
+
+    /** Only the API (the console's operations) and operations (figures) know the show. */
+    @ArchTest
+    static final ArchRule onlyTheApiAndOperationsUseTheShow = noClasses().that()
+            .resideOutsideOfPackages("io.parley.show..", "io.parley.api..", "io.parley.ops..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.show..");
 }

@@ -31,6 +31,15 @@ public final class ApiExceptionMappers {
     private ApiExceptionMappers() {
     }
 
+    /** 409: a show operation that does not fit where the caller is (or a caller who has left). */
+    @Provider
+    public static class ShowConflicts implements ExceptionMapper<io.parley.show.ShowConflict> {
+        @Override
+        public Response toResponse(io.parley.show.ShowConflict e) {
+            return ApiError.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+        }
+    }
+
     /** 503: the server lacks settings; the message names them. */
     @Provider
     public static class NotConfigured implements ExceptionMapper<TwilioNotConfiguredException> {

@@ -148,26 +148,7 @@ public class CallsResource {
         }
         java.nio.file.Path file = recordings.file(recording).orElseThrow(() -> new RequestRefusedException(404,
                 "The recording of " + callSid + " is no longer on disk"));
-        long length;
-        try {
-            length = Files.size(file);
-        } catch (IOException e) {
-            throw new RequestRefusedException(404, "The recording of " + callSid + " is no longer on disk");
-        }
-        Optional<ByteRange> part;
-        try {
-            part = ByteRange.parse(range, length);
-        } catch (ByteRange.Unsatisfiable e) {
-            return Response.status(416).header("Content-Range", "bytes */" + length).header("Accept-Ranges", "bytes")
-                    .type(MediaType.TEXT_PLAIN).entity("The range is past the end of the recording (" + length
-                            + " bytes)").build();
-        }
-        ByteRange served = part.orElse(new ByteRange(0, length - 1));
-        Response.ResponseBuilder response = part.isPresent()
-                ? Response.status(206).header("Content-Range", served.contentRange(length)) : Response.ok();
-        return response.entity(WavBody.of(file, served)).type("audio/wav").header("Accept-Ranges", "bytes")
-                .header("Content-Length", served.length())
-                .header("Content-Disposition", "attachment; filename=\"" + callSid + ".wav\"").build();
+        return WavBody.serve(file, range, callSid + ".wav", "The recording of " + callSid);
     }
 
     /**

@@ -27,6 +27,8 @@ public class AgentFactory {
 
     /** The stream parameter that picks the agent of one call (from the voice webhook's {@code ?agent=}). */
     public static final String AGENT_PARAMETER = "Agent";
+    /** The agent that answers the call-in show's line (screening, the hold queue, voicemail). */
+    public static final String SHOW_LINE = "show";
 
     /**
      * The agent for the call whose task is running: the one its stream asked for, else the configured one.

@@ -42,13 +42,13 @@ public interface CallControl {
     }
 
     /**
-     * Puts the caller into {@code room}: from the next frame they hear its mix, and it hears them; the agent hears
-     * nothing of them until {@link #leaveRoom()}. What was queued for the caller is cleared first, so the room is
-     * heard at once. The agent must not play while the caller is in a room. A caller in another room leaves it.
+     * Puts the caller into {@code room}: from the next frame they hear its mix, and it hears them. What was queued
+     * for the caller is cleared first, so the room is heard at once. The agent still hears the caller (to
+     * transcribe them) but must not play until {@link #leaveRoom()}. A caller in another room leaves it.
      */
     void joinRoom(MixingRoom room);
 
-    /** Takes the caller out of their room (if any): the agent hears them again, and may play. */
+    /** Takes the caller out of their room (if any): the agent may play again. */
     void leaveRoom();
 
     /** The room the caller is in, if any. */

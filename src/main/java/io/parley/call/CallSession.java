@@ -209,9 +209,8 @@ public final class CallSession implements CallControl {
         Pcm16 pcm = new MuLawAudio(mulaw).toPcm16();
         if (room != null) {
             leg.said(pcm);
-        } else {
-            agent.hear(pcm);
         }
+        agent.hear(pcm);
     }
 
     private void onControl(Runnable handler) {

@@ -10,16 +10,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * A model's failure in words for the call record ({@code turns[].failure}): what happened, without class names.
  * The log keeps the exception itself.
  */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static String describe(String stage, Throwable error) {
+    public static String describe(String stage, Throwable error) {
         return stage + ": " + describe(unwrap(error));
     }
 
-    static Throwable unwrap(Throwable error) {
+    public static Throwable unwrap(Throwable error) {
         Throwable e = error;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();

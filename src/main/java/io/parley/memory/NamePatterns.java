@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * "I'm Ada", "call me Ada". Words that follow "I'm" or "this is" without being a name ("I'm fine", "this is
  * about my bill") are not taken. Transcripts arrive in any case; the name comes out capitalised.
  */
-final class NamePatterns {
+public final class NamePatterns {
 
     private static final Pattern INTRODUCTION = Pattern.compile(
             "\\b(my name is|my name's|name's|this is|i'm|i am|call me|it's)\\s+([a-z][a-z'-]*)(?:\\s+([a-z][a-z'-]*))?");
@@ -30,7 +30,7 @@ final class NamePatterns {
     }
 
     /** The last name the caller gave across their turns, if any. */
-    static Optional<String> find(List<String> callerTurns) {
+    public static Optional<String> find(List<String> callerTurns) {
         Optional<String> found = Optional.empty();
         for (String turn : callerTurns) {
             Matcher m = INTRODUCTION.matcher(turn.toLowerCase(Locale.ROOT));

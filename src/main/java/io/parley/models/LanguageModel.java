@@ -21,6 +21,24 @@ public interface LanguageModel {
         return reply(conversation, piece -> { }).done();
     }
 
+    /**
+     * Whether the model understands free text (a real language model), and so can answer {@link #structured}
+     * questions; the embedded scripted responder does not.
+     */
+    default boolean understands() {
+        return false;
+    }
+
+    /**
+     * A JSON object answering {@code conversation} (whose messages say which fields), asked in the model's JSON
+     * mode: for extracting facts from what a caller said during a call. Fails for a model that does not
+     * {@link #understands understand}.
+     */
+    default CompletionStage<String> structured(List<ChatMessage> conversation) {
+        return java.util.concurrent.CompletableFuture.failedStage(
+                new UnsupportedOperationException(describe() + " answers no structured questions"));
+    }
+
     /** A reply being generated. */
     interface Reply {
 

@@ -43,6 +43,15 @@ public class JournalWriter {
                             saved.recording().millis(), saved.recording().bytes()));
                 } else if (write instanceof StoreWrite.ForgetRecording forget) {
                     row(em, calls, forget.callSid()).ifPresent(CallEntity::forgetRecording);
+                } else if (write instanceof StoreWrite.SaveQueued queued) {
+                    saveQueued(em, queued.row());
+                } else if (write instanceof StoreWrite.LeaveQueue left) {
+                    QueueEntity row = em.find(QueueEntity.class, left.callSid());
+                    if (row != null) {
+                        em.remove(row);
+                    }
+                } else if (write instanceof StoreWrite.SaveVoicemail voicemail) {
+                    saveVoicemail(em, voicemail.row());
                 }
             }
             tx.commit();
@@ -51,6 +60,23 @@ public class JournalWriter {
                 tx.rollback();
             }
             em.close();
+        }
+    }
+
+    private static void saveQueued(EntityManager em, QueueRow row) {
+        QueueEntity existing = em.find(QueueEntity.class, row.callSid());
+        if (existing == null) {
+            em.persist(new QueueEntity(row));
+        } else {
+            existing.update(row);
+        }
+    }
+
+    private static void saveVoicemail(EntityManager em, VoicemailRow row) {
+        boolean written = !em.createQuery("SELECT v.id FROM VoicemailEntity v WHERE v.callSid = :sid")
+                .setParameter("sid", row.callSid()).setMaxResults(1).getResultList().isEmpty();
+        if (!written) {
+            em.persist(new VoicemailEntity(row));
         }
     }
 

@@ -77,6 +77,7 @@ public class Store {
     private WriteBehind writes;
     private CallHistory history;
     private CallerDirectory callers;
+    private ShowBoard show;
     private boolean rejectUnknown;
     private String serverId;
     private volatile String problem = "starting";
@@ -86,6 +87,7 @@ public class Store {
         serverId = configuredServerId.filter(s -> !s.isBlank()).orElseGet(ServerIdentity::describe);
         history = new CallHistory(emf);
         callers = new CallerDirectory(emf);
+        show = new ShowBoard(emf);
         rejectUnknown = switch (unknownCallers.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "answer" -> false;
             case "reject" -> true;
@@ -108,6 +110,11 @@ public class Store {
             if (!closed.isEmpty()) {
                 LOG.warning(() -> closed.size() + " calls were left active when this server (" + serverId
                         + ") last stopped; they are closed as \"" + CallHistory.SERVER_STOPPED + "\": " + closed);
+            }
+            int swept = show.sweep(serverId);
+            if (swept > 0) {
+                LOG.info(() -> swept + " show-queue entries this server held when it stopped are removed: their"
+                        + " callers' streams ended with it");
             }
             writes.start();
             problem = null;
@@ -133,6 +140,11 @@ public class Store {
         writes.close(Duration.ofSeconds(10));
         LOG.info(() -> "Memory: " + queued + " queued writes flushed at the stop; " + writes.written()
                 + " written since the start, " + writes.lost() + " lost");
+    }
+
+    /** The show's stored queue and voicemails; reads wait for the database (never on a call's path). */
+    public ShowBoard show() {
+        return show;
     }
 
     /** Queues a write; never waits (see {@link WriteBehind#offer}). */
@@ -218,6 +230,19 @@ public class Store {
     /** Adds a caller; empty when the number is already known. */
     public Optional<Caller> addCaller(String number, CallerChanges details) {
         return read(() -> callers.add(number, details, Instant.now()));
+    }
+
+    /** Blocks a number: its caller (added when unknown) is blocked, so their next calls are rejected. */
+    public Caller blockNumber(String number) {
+        CallerChanges block = new CallerChanges(Optional.empty(), Optional.empty(), Optional.of(true));
+        return read(() -> {
+            Optional<Caller> known = callers.byNumber(number);
+            if (known.isPresent()) {
+                return callers.change(known.get().id(), block).orElseThrow();
+            }
+            return callers.add(number, block, Instant.now())
+                    .or(() -> callers.byNumber(number).flatMap(c -> callers.change(c.id(), block))).orElseThrow();
+        });
     }
 
     public Optional<Caller> changeCaller(long id, CallerChanges changes) {

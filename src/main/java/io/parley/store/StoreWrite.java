@@ -28,6 +28,29 @@ public sealed interface StoreWrite {
     record SaveRecording(String callSid, Recording recording) implements StoreWrite {
     }
 
+    /** A caller joined the show's hold queue, or something about them changed (upserted by call SID). */
+    record SaveQueued(QueueRow row) implements StoreWrite {
+        @Override
+        public String callSid() {
+            return row.callSid();
+        }
+    }
+
+    /** The caller has left the show's queue (hung up, dropped, or their message is recorded). */
+    record LeaveQueue(String callSid) implements StoreWrite {
+    }
+
+    /**
+     * A message left on the show line is complete. Written once per call (its SID is unique), so a retried batch
+     * changes nothing.
+     */
+    record SaveVoicemail(VoicemailRow row) implements StoreWrite {
+        @Override
+        public String callSid() {
+            return row.callSid();
+        }
+    }
+
     /** The call's recording was deleted from disk (retention); the call keeps everything else. */
     record ForgetRecording(String callSid) implements StoreWrite {
     }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
@@ -56,6 +57,11 @@ public class TwilioWebhookResource {
     @Inject
     CallerMemories memories;
 
+    /** Numbers whose calls are the call-in show's line (README, "Run a call-in show"). */
+    @Inject
+    @ConfigProperty(name = "parley.show.numbers")
+    Optional<String> showNumbers;
+
     @Context
     HttpServletRequest request;
 
@@ -71,7 +77,7 @@ public class TwilioWebhookResource {
             description = "Time to answer a Twilio webhook")
     public String voice(@FormParam("CallSid") String callSid, @FormParam("From") String from,
                         @FormParam("To") String to, @FormParam("Direction") String direction,
-                        @QueryParam("agent") String agent) {
+                        @QueryParam("agent") String agent, @QueryParam("line") String line) {
         requireCallSid(callSid);
         requireParty("From", from);
         requireParty("To", to);
@@ -91,7 +97,9 @@ public class TwilioWebhookResource {
         parameters.put("To", to);
         parameters.put("CallSid", callSid);
         parameters.put("Direction", direction == null ? Direction.INBOUND.label() : direction);
-        if (agent != null && !agent.isBlank()) {
+        if (showLine(line, to)) {
+            parameters.put(AgentFactory.AGENT_PARAMETER, AgentFactory.SHOW_LINE);
+        } else if (agent != null && !agent.isBlank()) {
             if (agents.exists(agent.strip())) {
                 parameters.put(AgentFactory.AGENT_PARAMETER, agent.strip());
             } else {
@@ -102,6 +110,19 @@ public class TwilioWebhookResource {
         parameters.put(StreamTokens.PARAMETER, token);
         String streamUrl = publicUrls.forRequest(request).webSocket(StreamTwiml.MEDIA_PATH);
         return StreamTwiml.connect(streamUrl, parameters);
+    }
+
+    /** Whether the call is for the show: {@code ?line=show}, or a number in {@code parley.show.numbers}. */
+    private boolean showLine(String line, String to) {
+        if (line != null && !line.isBlank()) {
+            if ("show".equals(line.strip())) {
+                return true;
+            }
+            throw new RequestRefusedException(400, "line " + LogSafe.quoted(line) + " is not a line Parley answers"
+                    + " (the one line is \"show\")");
+        }
+        return to != null && showNumbers.map(list -> java.util.Arrays.stream(list.split(","))
+                .anyMatch(n -> n.strip().equals(to.strip()))).orElse(false);
     }
 
     /** A call status callback: the status only ever moves forward, whatever order the callbacks arrive in. */

@@ -57,9 +57,25 @@ public final class RemoteLanguageModel implements LanguageModel {
         return guarded(conversation, piece -> { }, transport.guard()::notes).done();
     }
 
+    @Override
+    public boolean understands() {
+        return true;
+    }
+
+    /** In the model's JSON mode, through the live replies' guard: a caller waits for what follows from it. */
+    @Override
+    public CompletionStage<String> structured(List<ChatMessage> conversation) {
+        return guarded(json(conversation), piece -> { }, transport.guard()::chat).done();
+    }
+
     private Reply guarded(List<ChatMessage> conversation, Consumer<String> text,
                           Function<Supplier<CompletionStage<String>>, CompletionStage<String>> guard) {
-        ChatStream stream = new ChatStream(body(conversation), text);
+        return guarded(body(conversation), text, guard);
+    }
+
+    private Reply guarded(String body, Consumer<String> text,
+                          Function<Supplier<CompletionStage<String>>, CompletionStage<String>> guard) {
+        ChatStream stream = new ChatStream(body, text);
         CompletionStage<String> guarded = guard.apply(stream::start);
         CompletableFuture<String> done = new CompletableFuture<>();
         guarded.whenComplete((all, error) -> {
@@ -71,6 +87,12 @@ public final class RemoteLanguageModel implements LanguageModel {
             }
         });
         return Reply.of(done, stream::cancel);
+    }
+
+    String json(List<ChatMessage> conversation) {
+        return Json.createObjectBuilder(Json.createReader(new java.io.StringReader(body(conversation))).readObject())
+                .add("response_format", Json.createObjectBuilder().add("type", "json_object"))
+                .add("temperature", 0).build().toString();
     }
 
     String body(List<ChatMessage> conversation) {

@@ -1,0 +1,133 @@
+package io.parley.show;
+
+import io.parley.audio.Pcm16;
+import io.parley.conversation.ConversationSettings;
+import io.parley.conversation.TurnDetector;
+import io.parley.conversation.TurnEvent;
+import io.parley.conversation.VadEvent;
+import io.parley.conversation.VoiceActivityDetector;
+import io.parley.conversation.Failures;
+import io.parley.models.Models;
+import io.parley.models.SpeechToText;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+
+/**
+ * What a caller on the show line says, as text: voice activity, the end of each turn, and the turn's transcript,
+ * with partial text while they speak. Lives on the call's executor; transcripts come back to it.
+ */
+final class CallerEars {
+
+    /** Told on the call's executor. */
+    interface Listener {
+        /** The speech-to-text engine's guess at the turn so far (streaming engines only). */
+        default void partial(String text) {
+        }
+
+        /** A whole turn, transcribed (possibly empty: a noise). */
+        void said(String text);
+
+        /** The transcription failed; the turn is lost. */
+        default void failed(String why) {
+        }
+    }
+
+    /** Audio kept from before the turn starts, so that its first word is not cut: 300 ms. */
+    private static final int PRE_ROLL_FRAMES = 15;
+
+    private final Models models;
+    private final Executor call;
+    private final Listener listener;
+    private final VoiceActivityDetector vad;
+    private final TurnDetector turns;
+    private final Deque<Pcm16> preRoll = new ArrayDeque<>();
+    private SpeechToText.Utterance utterance;
+    private String partial = "";
+    private long streamMillis;
+    private int generation;
+
+    CallerEars(Models models, ConversationSettings settings, Executor call, Listener listener) {
+        this.models = models;
+        this.call = call;
+        this.listener = listener;
+        this.vad = new VoiceActivityDetector(models.vad().newStream(), settings.vad(), this::onVad);
+        this.turns = new TurnDetector(settings.turn(), this::onTurn);
+    }
+
+    /** Caller audio, 20 ms at a time. */
+    void hear(Pcm16 audio) {
+        streamMillis += audio.sampleCount() * 1000L / audio.sampleRate();
+        if (utterance == null) {
+            preRoll.add(audio);
+            if (preRoll.size() > PRE_ROLL_FRAMES) {
+                preRoll.poll();
+            }
+        } else {
+            utterance.accept(audio);
+            utterance.partial().ifPresent(text -> {
+                if (!text.equals(partial) && !text.isBlank()) {
+                    partial = text;
+                    turns.onTranscript(text);
+                    listener.partial(text);
+                }
+            });
+        }
+        vad.accept(audio);
+        turns.advance(streamMillis);
+    }
+
+    /** Whether the caller is speaking now. */
+    boolean speaking() {
+        return vad.speaking();
+    }
+
+    /** Forgets the turn in progress (the caller moved: on air, back on hold). */
+    void reset() {
+        generation++;
+        if (utterance != null) {
+            utterance.close();
+            utterance = null;
+        }
+        partial = "";
+        preRoll.clear();
+    }
+
+    void close() {
+        reset();
+    }
+
+    private void onVad(VadEvent event) {
+        turns.onVad(event);
+    }
+
+    private void onTurn(TurnEvent event) {
+        if (event instanceof TurnEvent.Started && utterance == null) {
+            utterance = models.speechToText().begin();
+            preRoll.forEach(utterance::accept);
+            preRoll.clear();
+            partial = "";
+        } else if (event instanceof TurnEvent.Committed && utterance != null) {
+            SpeechToText.Utterance done = utterance;
+            utterance = null;
+            partial = "";
+            int current = generation;
+            try {
+                done.finish().whenComplete((text, error) -> call.execute(() -> {
+                    done.close();
+                    if (current != generation) {
+                        return;
+                    }
+                    if (error != null) {
+                        listener.failed(Failures.describe("speech-to-text", Failures.unwrap(error)));
+                    } else {
+                        listener.said(text.strip());
+                    }
+                }));
+            } catch (RuntimeException e) {
+                done.close();
+                listener.failed(Failures.describe("speech-to-text", e));
+            }
+        }
+    }
+}
