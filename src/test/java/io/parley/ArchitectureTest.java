@@ -131,9 +131,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.ops..",
                     "io.parley.sim..", "io.parley.telephony..", "io.parley.http..", "io.parley.recording..");
 
-    /** Only the API (the console's operations) and operations (figures) know the show. */
+    /** Only the API (the console's operations), the console's edge and operations (figures) know the show. */
     @ArchTest
-    static final ArchRule onlyTheApiAndOperationsUseTheShow = noClasses().that()
-            .resideOutsideOfPackages("io.parley.show..", "io.parley.api..", "io.parley.ops..")
+    static final ArchRule onlyTheApiConsoleAndOperationsUseTheShow = noClasses().that()
+            .resideOutsideOfPackages("io.parley.show..", "io.parley.api..", "io.parley.ops..", "io.parley.console..")
             .should().dependOnClassesThat().resideInAPackage("io.parley.show..");
+
+    /**
+     * The console's edge (its login and the host's audio socket) adapts the browser to the show, as
+     * {@code telephony} adapts Twilio to calls; only the API (which reads who is logged in) knows it.
+     */
+    @ArchTest
+    static final ArchRule consoleIsAnEdge = noClasses().that().resideOutsideOfPackages("io.parley.console..",
+                    "io.parley.api..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.console..");
+
+    @ArchTest
+    static final ArchRule consoleKnowsNoTwilio = noClasses().that().resideInAPackage("io.parley.console..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.telephony..", "io.parley.api..",
+                    "io.parley.sim..", "com.twilio..");
 }

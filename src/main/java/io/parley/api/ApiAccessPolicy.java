@@ -45,14 +45,6 @@ public record ApiAccessPolicy(Optional<String> apiKey) {
     }
 
     static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        try {
-            // an IP literal is parsed without a name look-up
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return io.parley.http.ClientAddress.isLoopback(address);
     }
 }

@@ -208,7 +208,7 @@ public final class CallSession implements CallControl {
         recorder.callerAudio(streamMillis, arrivedNanos, mulaw);
         Pcm16 pcm = new MuLawAudio(mulaw).toPcm16();
         if (room != null) {
-            leg.said(pcm);
+            leg.said(pcm, arrivedNanos);
         }
         agent.hear(pcm);
     }

@@ -31,9 +31,9 @@ final class PhoneLeg implements Leg {
         return id;
     }
 
-    /** The caller's audio as it arrives, 8 kHz; on the call's executor. */
-    void said(Pcm16 audio) {
-        input.push(audio);
+    /** The caller's audio, 8 kHz, on the call's executor; it reached the server at {@code arrivedNanos}. */
+    void said(Pcm16 audio, long arrivedNanos) {
+        input.push(audio.samples(), 0, audio.sampleCount(), arrivedNanos);
     }
 
     void reset() {
@@ -47,6 +47,16 @@ final class PhoneLeg implements Leg {
     @Override
     public boolean speak(short[] frame) {
         return input.pop(frame);
+    }
+
+    @Override
+    public long spokenAtNanos() {
+        return input.lastPoppedArrival();
+    }
+
+    @Override
+    public String kind() {
+        return "phone";
     }
 
     @Override

@@ -24,6 +24,19 @@ public interface Leg {
     boolean speak(short[] frame);
 
     /**
+     * When the frame last given by {@link #speak} reached the server ({@link System#nanoTime()}), for the room's
+     * latency figures; 0 for a party whose audio is made here (an AI voice).
+     */
+    default long spokenAtNanos() {
+        return 0;
+    }
+
+    /** What kind of party this is, for the room's latency figures: "phone", "host", "agent". */
+    default String kind() {
+        return "other";
+    }
+
+    /**
      * The next 20 ms this party hears. {@code frame} is the room's buffer, valid only during the call: copy what
      * is kept.
      *

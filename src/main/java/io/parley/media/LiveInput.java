@@ -14,6 +14,9 @@ import io.parley.audio.Pcm16;
 public final class LiveInput {
 
     private final short[][] ring;
+    /** When each held frame's last sample arrived ({@link System#nanoTime()}). */
+    private final long[] arrived;
+    private long lastPoppedArrival;
     private final int maxFrames;
     private final short[] partial = new short[Leg.FRAME_SAMPLES];
     private int partialFill;
@@ -33,6 +36,7 @@ public final class LiveInput {
         }
         this.maxFrames = maxFrames;
         this.ring = new short[maxFrames][Leg.FRAME_SAMPLES];
+        this.arrived = new long[maxFrames];
     }
 
     /** Audio the party said, 8 kHz. */
@@ -41,7 +45,12 @@ public final class LiveInput {
     }
 
     /** Samples the party said, 8 kHz. */
-    public synchronized void push(short[] samples, int offset, int length) {
+    public void push(short[] samples, int offset, int length) {
+        push(samples, offset, length, System.nanoTime());
+    }
+
+    /** Samples the party said, 8 kHz, that arrived at {@code arrivedNanos}. */
+    public synchronized void push(short[] samples, int offset, int length, long arrivedNanos) {
         flowing = true;
         int at = offset;
         int end = offset + length;
@@ -52,18 +61,20 @@ public final class LiveInput {
             at += take;
             if (partialFill == Leg.FRAME_SAMPLES) {
                 partialFill = 0;
-                addFrame();
+                addFrame(arrivedNanos);
             }
         }
     }
 
-    private void addFrame() {
+    private void addFrame(long arrivedNanos) {
         if (size == maxFrames) {
             head = (head + 1) % maxFrames;
             size--;
             dropped++;
         }
-        System.arraycopy(partial, 0, ring[(head + size) % maxFrames], 0, Leg.FRAME_SAMPLES);
+        int slot = (head + size) % maxFrames;
+        System.arraycopy(partial, 0, ring[slot], 0, Leg.FRAME_SAMPLES);
+        arrived[slot] = arrivedNanos;
         size++;
         framesIn++;
     }
@@ -77,10 +88,16 @@ public final class LiveInput {
             return false;
         }
         System.arraycopy(ring[head], 0, frame, 0, Leg.FRAME_SAMPLES);
+        lastPoppedArrival = arrived[head];
         head = (head + 1) % maxFrames;
         size--;
         framesOut++;
         return true;
+    }
+
+    /** When the frame last taken by {@link #pop} arrived ({@link System#nanoTime()}). */
+    public synchronized long lastPoppedArrival() {
+        return lastPoppedArrival;
     }
 
     /** Drops what is held (the party left the room, or came back to it). */

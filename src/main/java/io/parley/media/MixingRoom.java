@@ -32,6 +32,7 @@ public final class MixingRoom implements MediaClock.Paced {
     private boolean[] speaking = new boolean[0];
     private final int[] sum = new int[Leg.FRAME_SAMPLES];
     private final short[] heard = new short[Leg.FRAME_SAMPLES];
+    private final java.util.Map<String, LatencyFigures> latency = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long framesMixed;
     private volatile long skips;
 
@@ -77,6 +78,16 @@ public final class MixingRoom implements MediaClock.Paced {
 
     public long framesMixed() {
         return framesMixed;
+    }
+
+    /**
+     * How long a live party's frame took from reaching the server to being handed, mixed, to every other party
+     * (a phone's paced playout sends it at once), by the speaker's kind ("host", "phone").
+     */
+    public java.util.Map<String, LatencyFigures.Summary> latency() {
+        java.util.Map<String, LatencyFigures.Summary> out = new java.util.TreeMap<>();
+        latency.forEach((kind, figures) -> out.put(kind, figures.summary()));
+        return out;
     }
 
     /** Times the room fell more than {@value #MAX_BEHIND_FRAMES} frames behind and skipped ahead. */
@@ -128,6 +139,13 @@ public final class MixingRoom implements MediaClock.Paced {
                 heard[k] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
             }
             present[i].hear(heard, frameAt);
+        }
+        long done = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long spoken = speaking[i] ? present[i].spokenAtNanos() : 0;
+            if (spoken != 0) {
+                latency.computeIfAbsent(present[i].kind(), k -> new LatencyFigures()).add(done - spoken);
+            }
         }
         framesMixed++;
     }

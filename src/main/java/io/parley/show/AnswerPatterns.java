@@ -23,6 +23,8 @@ final class AnswerPatterns {
             "^(?:(?:well|so|um|uh|er|erm|hmm|yeah|yes|oh|okay|ok|hi|hello)(?:[,.!? ]+|$))*"
                     + "(?:(?:i'd|i would|i want|i wanted|i'm calling|i am calling|i'm hoping|i was hoping)"
                     + "(?: like)?(?: to)?(?: talk| speak| chat| discuss| ask| say something)?(?: about| regarding)?\\s+)?");
+    private static final Pattern INTRODUCTION = Pattern.compile(
+            "^(?:(?:hi|hello|yes|yeah|well|so)[, ]+)*(?:my name is|my name's|this is|i'm|i am|it's|call me)\\s+[a-z'-]+[.,!]*");
     private static final Set<String> NOT_A_NAME = Set.of("yes", "no", "yeah", "hello", "hi", "um", "uh", "sorry",
             "what", "okay", "ok", "well", "the", "a", "i", "and", "about");
 
@@ -41,7 +43,7 @@ final class AnswerPatterns {
         }
         Optional<String> topic = about(said);
         if (topic.isEmpty() && "topic".equals(askedFor)) {
-            topic = withoutPreamble(said);
+            topic = withoutPreamble(withoutIntroduction(said));
         }
         return new ScreeningAnswers(name, topic.map(AnswerPatterns::clean));
     }
@@ -61,6 +63,11 @@ final class AnswerPatterns {
             name.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1).toLowerCase(Locale.ROOT));
         }
         return Optional.of(name.toString());
+    }
+
+    /** The answer without a leading "my name is Ann" (a caller answering the topic question with their name). */
+    private static String withoutIntroduction(String said) {
+        return INTRODUCTION.matcher(said.toLowerCase(Locale.ROOT)).replaceFirst("").strip();
     }
 
     private static Optional<String> about(String said) {

@@ -80,6 +80,7 @@ public class Show {
     private Clock time = Clock.systemUTC();
     private volatile boolean onAir;
     private volatile boolean hostConnected;
+    private io.parley.media.Leg hostLeg;
 
     @PostConstruct
     void init() {
@@ -285,16 +286,34 @@ public class Show {
      * The host has gone (their console closed or lost its connection): every caller on air goes back on hold, in
      * the order they joined the queue, and is told so.
      */
-    public synchronized void hostLeft() {
+    public synchronized void hostLeft(io.parley.media.Leg host) {
+        if (hostLeg != host) {
+            return; // a console that was taken over: the host is still here
+        }
+        studio.leave(host);
+        hostLeg = null;
         hostConnected = false;
+        LOG.info("The host has left the studio; callers on air go back on hold");
         queue.values().stream().filter(c -> c.status() == QueueStatus.ON_AIR).sorted(LINE_ORDER).map(QueuedCall::callSid)
                 .toList().forEach(sid -> backOnHold(sid, settings.hostGone()));
         publishStudio();
     }
 
-    public void hostJoined() {
+    /** The host's console is connected: their leg joins the studio (in place of an earlier console's). */
+    public synchronized void hostJoined(io.parley.media.Leg host) {
+        if (hostLeg != null) {
+            studio.leave(hostLeg);
+        }
+        hostLeg = host;
         hostConnected = true;
+        studio.join(host);
+        LOG.info("The host is in the studio");
         publishStudio();
+    }
+
+    /** Whether a host's console holds the microphone now. */
+    public boolean hostPresent() {
+        return hostLeg != null;
     }
 
     /** The show as {@code GET /api/show} and the {@code studio} event give it. */

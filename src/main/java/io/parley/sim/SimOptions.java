@@ -17,7 +17,8 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
                          boolean loop, int pauseMillis, Optional<String> authToken, String accountSid, String from,
                          String to, int jitterMillis, List<Dtmf> dtmf, Optional<Path> record, boolean echo,
                          int staggerMillis, boolean serverMetrics, boolean perCall, List<String> say,
-                         int startMillis, Optional<String> agent, Optional<String> apiKey, boolean transcripts) {
+                         int startMillis, Optional<String> agent, Optional<String> apiKey, boolean transcripts,
+                         Optional<String> line) {
 
     /** A key the simulated caller presses {@code atSeconds} into the call. */
     public record Dtmf(String digit, double atSeconds) {
@@ -35,6 +36,7 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
                                    sentences follow one another with --pause-ms between them)
               --agent NAME         ask the voice webhook for this agent (?agent=NAME), e.g. echo or assistant
                                    (--echo asks for echo unless --agent says otherwise)
+              --line NAME          call a line of the server (?line=NAME): show is the call-in show's line
               --start-ms MS        silence before the caller first speaks, e.g. while the greeting plays (default 0)
               --calls N            concurrent calls (default 1)
               --duration S         seconds of caller audio per call (default: the clip plus 2 s)
@@ -81,6 +83,7 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
         String agent = null;
         String apiKey = env.get("PARLEY_API_KEY");
         boolean transcripts = true;
+        String line = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -107,6 +110,7 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
                 case "--start-ms" -> start = Integer.parseInt(value(args, ++i, arg));
                 case "--api-key" -> apiKey = value(args, ++i, arg);
                 case "--no-transcript" -> transcripts = false;
+                case "--line" -> line = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -121,7 +125,7 @@ public record SimOptions(URI url, URI publicUrl, Optional<Path> wav, int calls, 
                 List.copyOf(dtmf), Optional.ofNullable(record), echo, stagger, metrics,
                 perCall != null ? perCall : calls <= 10, List.copyOf(say), Math.max(0, start),
                 Optional.ofNullable(agent != null ? agent : echo ? "echo" : null),
-                Optional.ofNullable(apiKey).filter(k -> !k.isBlank()), transcripts);
+                Optional.ofNullable(apiKey).filter(k -> !k.isBlank()), transcripts, Optional.ofNullable(line));
     }
 
     private static String value(String[] args, int i, String option) {

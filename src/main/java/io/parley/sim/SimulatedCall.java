@@ -105,7 +105,10 @@ final class SimulatedCall implements WebSocket.Listener {
             webhook.put("Direction", "inbound");
             webhook.put("From", options.from());
             webhook.put("To", options.to());
-            String voicePath = "/twilio/voice" + options.agent().map(a -> "?agent=" + encode(a)).orElse("");
+            List<String> query = new ArrayList<>();
+            options.agent().ifPresent(a -> query.add("agent=" + encode(a)));
+            options.line().ifPresent(l -> query.add("line=" + encode(l)));
+            String voicePath = "/twilio/voice" + (query.isEmpty() ? "" : "?" + String.join("&", query));
             HttpResponse<String> answer = post(voicePath, webhook);
             if (answer.statusCode() != 200) {
                 throw new IOException("the voice webhook answered " + answer.statusCode() + ": " + answer.body());

@@ -51,6 +51,14 @@ class AnswerPatternsTest {
     }
 
     @Test
+    void aNameIsNotATopic() {
+        assertEquals(Optional.empty(), read("topic", "my name is john").topic(),
+                "a known caller asked for their topic who gives their name has not given a topic");
+        assertEquals(Optional.of("John"), read("topic", "my name is john").name());
+        assertEquals(Optional.of("football"), read("topic", "this is mary, football").topic());
+    }
+
+    @Test
     void nothingFromNothing() {
         assertEquals(ScreeningAnswers.NONE, read("topic", "um"));
     }

@@ -48,7 +48,7 @@ abstract class StoreContract {
     @BeforeAll
     void migrate() {
         db = open();
-        assertEquals(4, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
+        assertEquals(5, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
         assertEquals(0, Schema.migrate(db.dataSource, getClass().getClassLoader()), "and nothing more the second time");
         emf = db.persistenceUnit();
         writer = new JournalWriter(emf, "test-server");
@@ -71,6 +71,50 @@ abstract class StoreContract {
 
     static CallRecord call(String sid, String from, Instant at) {
         return CallRecord.newCall(sid, Direction.INBOUND, from, "+15005550006", at);
+    }
+
+    @Test
+    void theShowsQueueIsUpsertedRemovedAndSweptByServer() {
+        ShowBoard board = new ShowBoard(emf);
+        Instant t0 = Instant.parse("2026-12-02T18:00:00.000001Z");
+        String mine = sid('q');
+        String theirs = sid('q');
+        QueueRow screening = new QueueRow(mine, "test-server", "+15552220001", null, null, null, "screening", 0, null,
+                t0, t0);
+        QueueRow screened = new QueueRow(mine, "test-server", "+15552220001", null, "Kate", "music", "waiting", 2,
+                "a regular", t0, t0.plusSeconds(20));
+        QueueRow other = new QueueRow(theirs, "other-server", "+15552220002", null, "Bob", null, "on-air", 0, null,
+                t0.plusSeconds(5), t0.plusSeconds(30));
+        writer.write(List.of(new StoreWrite.SaveQueued(screening), new StoreWrite.SaveQueued(other)));
+        writer.write(List.of(new StoreWrite.SaveQueued(screened), new StoreWrite.SaveQueued(screened)));
+        List<QueueRow> rows = board.queue().stream().filter(r -> r.callSid().equals(mine) || r.callSid().equals(theirs))
+                .toList();
+        assertEquals(List.of(screened, other), rows, "upserted by call, oldest first, every server's");
+        assertEquals(1, board.sweep("other-server"), "a restarted server sweeps what it left");
+        writer.write(List.of(new StoreWrite.LeaveQueue(mine), new StoreWrite.LeaveQueue(mine)));
+        assertTrue(board.queue().stream().noneMatch(r -> r.callSid().equals(mine) || r.callSid().equals(theirs)));
+    }
+
+    @Test
+    void aVoicemailIsWrittenOnceAndReadNewestFirst() {
+        ShowBoard board = new ShowBoard(emf);
+        Instant t0 = Instant.parse("2026-12-03T09:00:00Z");
+        String first = sid('v');
+        String second = sid('v');
+        VoicemailRow older = new VoicemailRow(0, first, "+15553330001", null, "Sarah", "gardens", "off-air",
+                "voicemail/2026-12-03/" + first + ".wav", 4200, 67_244, t0);
+        VoicemailRow newer = new VoicemailRow(0, second, "+15553330002", null, null, null, "queue-full",
+                "voicemail/2026-12-03/" + second + ".wav", 1800, 28_844, t0.plusSeconds(60));
+        writer.write(List.of(new StoreWrite.SaveVoicemail(older), new StoreWrite.SaveVoicemail(newer)));
+        writer.write(List.of(new StoreWrite.SaveVoicemail(older))); // a retried batch
+        List<VoicemailRow> read = board.voicemails(t0, 10).stream()
+                .filter(v -> v.callSid().equals(first) || v.callSid().equals(second)).toList();
+        assertEquals(2, read.size(), "written once each: " + read);
+        assertEquals(second, read.get(0).callSid(), "newest first");
+        VoicemailRow back = board.voicemail(read.get(1).id()).orElseThrow();
+        assertEquals(new VoicemailRow(back.id(), first, "+15553330001", null, "Sarah", "gardens", "off-air",
+                older.path(), 4200, 67_244, t0), back);
+        assertTrue(board.voicemails(t0.plusSeconds(30), 10).stream().noneMatch(v -> v.callSid().equals(first)));
     }
 
     @Test

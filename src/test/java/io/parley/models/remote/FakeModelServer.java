@@ -80,6 +80,7 @@ public final class FakeModelServer implements AutoCloseable {
     /** What FreeTTS said for each input: load tests send the same few sentences thousands of times. */
     private final java.util.Map<String, byte[]> spoken = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Function<Pcm16, String> transcriber = audio -> "Hello there.";
+    private volatile Function<JsonObject, String> structured = request -> "{}";
     private volatile Function<String, String> replier = said -> "I heard you say " + said.replaceAll("[.!?]+$", "")
             + ". Tell me more, please.";
     public volatile int sttMillis = 100;
@@ -225,6 +226,14 @@ public final class FakeModelServer implements AutoCloseable {
         this.replier = replier;
     }
 
+    /**
+     * How the fake answers a chat in JSON mode ({@code response_format} {@code json_object}), given the whole
+     * request: streamed like any other answer. The default answers an empty object.
+     */
+    public void structured(Function<JsonObject, String> structured) {
+        this.structured = structured;
+    }
+
     /** Streams of {@code service} ("llm", "tts") whose client closed the connection before the end. */
     public int abandoned(String service) {
         return requests(service + "-abandoned");
@@ -352,7 +361,9 @@ public final class FakeModelServer implements AutoCloseable {
             event(out, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
                     + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}");
             sleep(llmFirstTokenMillis);
-            String[] words = replier.apply(lastUser).split("(?<= )");
+            boolean jsonMode = request.containsKey("response_format")
+                    && "json_object".equals(request.getJsonObject("response_format").getString("type", ""));
+            String[] words = (jsonMode ? structured.apply(request) : replier.apply(lastUser)).split("(?<= )");
             for (int i = 0; i < words.length; i++) {
                 if (i > 0) {
                     sleep(llmTokenMillis);

@@ -28,7 +28,7 @@ import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /** Conversations with the real server through the call simulator, and Vosk to hear what the caller heard. */
-final class Conversations {
+public final class Conversations {
 
     private static VoskRecognizer vosk;
     private static Model voskModel;
@@ -131,11 +131,11 @@ final class Conversations {
     }
 
     /** What Vosk hears in a recording, lower case. */
-    static String transcribe(Path wav) throws Exception {
+    public static String transcribe(Path wav) throws Exception {
         return transcribe(WavFile.read(wav));
     }
 
-    static String transcribe(Pcm16 audio) throws Exception {
+    public static String transcribe(Pcm16 audio) throws Exception {
         try (SpeechToText.Utterance utterance = vosk().begin()) {
             int step = audio.sampleRate() / 10;
             short[] samples = audio.samples();

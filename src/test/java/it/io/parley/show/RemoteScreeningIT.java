@@ -1,0 +1,97 @@
+package it.io.parley.show;
+
+import static it.io.parley.show.ShowCalls.Line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.models.remote.FakeModelServer;
+import io.parley.sim.CallResult;
+import it.io.parley.ParleyServer;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The screener with remote models (the fake OpenAI-compatible servers): the caller's name and topic come from the
+ * language model's JSON answer; when the model fails, from the caller's words.
+ */
+class RemoteScreeningIT {
+
+    private static final String SERVER = ParleyServer.REMOTE;
+    private static FakeModelServer models;
+    private static Path heard;
+
+    @BeforeAll
+    static void start() throws Exception {
+        models = FakeModelServer.startPerService(ParleyServer.FAKE_MODELS_PORT);
+        heard = Files.createDirectories(Path.of("target", "remote-screening-it"));
+        assertEquals(200, ShowCalls.send(SERVER, "PUT", "/api/show", "{\"onAir\": true}").statusCode());
+    }
+
+    @AfterAll
+    static void stop() {
+        ShowCalls.send(SERVER, "PUT", "/api/show", "{\"onAir\": false}");
+        models.close();
+    }
+
+    /** The fake's Whisper hears these, one per turn, whatever was said. */
+    private static void transcripts(String... turns) {
+        AtomicInteger next = new AtomicInteger();
+        models.transcriber(audio -> turns[Math.min(turns.length - 1, next.getAndIncrement())]);
+    }
+
+    private static CompletableFuture<CallResult> caller(String from) {
+        return ShowCalls.dial(SERVER, from, ShowCalls.script(24_000, new Line(7_000, "My name is Kate."),
+                new Line(13_500, "I want to talk about music.")), heard);
+    }
+
+    @Test
+    void theModelsJsonAnswerNamesTheCallerAndTheirTopic() throws Exception {
+        models.healthy();
+        transcripts("uh hi it's jon well jonathan really", "bees in the city, on roofs");
+        models.structured(request -> {
+            String said = request.getJsonArray("messages").getJsonObject(1).getString("content");
+            return said.contains("bees") ? "{\"name\": \"Jonathan\", \"topic\": \"urban beekeeping\"}"
+                    : "{\"name\": \"Jonathan\", \"topic\": null}";
+        });
+        int requestsBefore = models.chatRequests().size();
+        CompletableFuture<CallResult> call = caller("+15550102001");
+        JsonObject screened = ShowCalls.byName(ShowCalls.awaitQueue(SERVER, q -> q.stream().anyMatch(c ->
+                "waiting".equals(c.getString("status"))), Duration.ofSeconds(40), "the caller to be screened"),
+                "Jonathan");
+        assertEquals("urban beekeeping", screened.getString("topic"));
+        List<JsonObject> asked = models.chatRequests().subList(requestsBefore, models.chatRequests().size());
+        assertEquals(2, asked.size(), "one structured question per answer: " + asked);
+        for (JsonObject request : asked) {
+            assertEquals("json_object", request.getJsonObject("response_format").getString("type"));
+            assertTrue(request.getJsonArray("messages").getJsonObject(0).getString("content")
+                    .startsWith("You screen callers for a live radio call-in show."), request.toString());
+        }
+        call.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFailingModelLeavesTheScreeningToTheCallersWords() throws Exception {
+        models.healthy();
+        transcripts("my name is kate", "i want to talk about music");
+        models.fault("llm", FakeModelServer.Fault.ERROR_500);
+        try {
+            CompletableFuture<CallResult> call = caller("+15550102002");
+            JsonObject screened = ShowCalls.byName(ShowCalls.awaitQueue(SERVER, q -> q.stream().anyMatch(c ->
+                    "waiting".equals(c.getString("status"))), Duration.ofSeconds(40), "the caller to be screened"),
+                    "Kate");
+            assertEquals("music", screened.getString("topic"));
+            call.get(60, TimeUnit.SECONDS);
+        } finally {
+            models.healthy();
+        }
+    }
+}

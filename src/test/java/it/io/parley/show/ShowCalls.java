@@ -1,0 +1,256 @@
+package it.io.parley.show;
+
+import io.parley.audio.Pcm16;
+import io.parley.audio.Resampler;
+import io.parley.audio.WavFile;
+import io.parley.models.embedded.FreeTtsSpeech;
+import io.parley.sim.CallResult;
+import io.parley.sim.CallSimulator;
+import io.parley.sim.SimOptions;
+import io.parley.sim.SimulationReport;
+import it.io.parley.ParleyServer;
+import jakarta.json.JsonObject;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Callers of the show line, as the simulator plays them: each says sentences (the embedded voice) at set times
+ * into the call, and what they heard is kept as a WAV. And the console's side: the show's API and its events.
+ */
+final class ShowCalls {
+
+    private static final FreeTtsSpeech VOICE = new FreeTtsSpeech(Runnable::run);
+    private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
+
+    private ShowCalls() {
+    }
+
+    /** A sentence said {@code atMillis} into the call. */
+    record Line(int atMillis, String text) {
+    }
+
+    /** A caller's voice: silence, with each sentence at its time, 8 kHz. */
+    static Pcm16 script(int totalMillis, Line... lines) {
+        short[] out = new short[totalMillis * 8];
+        for (Line line : lines) {
+            short[] voice = spoken(line.text()).samples();
+            System.arraycopy(voice, 0, out, line.atMillis() * 8, Math.min(voice.length, out.length - line.atMillis() * 8));
+        }
+        return new Pcm16(Pcm16.RATE_8K, out);
+    }
+
+    /** A sentence as the caller says it, 8 kHz. */
+    static synchronized Pcm16 spoken(String text) {
+        return Resampler.convert(VOICE.render(text), Pcm16.RATE_8K);
+    }
+
+    /** A call to the show line of {@code server} from {@code from}, running in the background. */
+    static CompletableFuture<CallResult> dial(String server, String from, Pcm16 voice, Path heard, String... extra) {
+        try {
+            Files.createDirectories(heard);
+            Path wav = Files.createTempFile(heard, "says-", ".wav");
+            WavFile.write(wav, voice);
+            List<String> args = new ArrayList<>(List.of("--url", server, "--public-url", ParleyServer.PUBLIC,
+                    "--auth-token", ParleyServer.AUTH_TOKEN, "--account-sid", ParleyServer.ACCOUNT_SID,
+                    "--api-key", ParleyServer.API_KEY, "--line", "show", "--from", from, "--wav", wav.toString(),
+                    "--duration", String.valueOf(voice.sampleCount() / 8000.0), "--record", heard.toString(),
+                    "--no-transcript"));
+            args.addAll(List.of(extra));
+            SimOptions options = SimOptions.parse(args.toArray(String[]::new));
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    SimulationReport report = CallSimulator.run(options, new PrintStream(OutputStream.nullOutputStream()));
+                    report.print(System.out);
+                    return report.calls().get(0);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, CALLERS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What the caller heard, 8 kHz. */
+    static Pcm16 heard(Path folder, String callSid) throws Exception {
+        return WavFile.read(folder.resolve(callSid + "-heard.wav"));
+    }
+
+    static HttpResponse<String> post(String server, String path) {
+        return ParleyServer.send(ParleyServer.api(server, path).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    static HttpResponse<String> send(String server, String method, String path, String json) {
+        return ParleyServer.send(ParleyServer.api(server, path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static JsonObject get(String server, String path) {
+        HttpResponse<String> response = ParleyServer.send(ParleyServer.api(server, path).GET().build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return ParleyServer.json(response);
+    }
+
+    static List<JsonObject> queue(String server) {
+        return get(server, "/api/show/queue").getJsonArray("queue").getValuesAs(JsonObject.class);
+    }
+
+    /** Waits until the queue satisfies {@code condition}; fails with the queue as it was. */
+    static List<JsonObject> awaitQueue(String server, Predicate<List<JsonObject>> condition, Duration limit,
+                                       String what) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<JsonObject> now = queue(server);
+        while (!condition.test(now)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; the queue is " + now);
+            }
+            Thread.sleep(250);
+            now = queue(server);
+        }
+        return now;
+    }
+
+    static JsonObject byName(List<JsonObject> queue, String name) {
+        return queue.stream().filter(c -> name.equalsIgnoreCase(c.getString("displayName", "")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + queue));
+    }
+
+    /**
+     * The best normalised correlation of {@code sentence} with {@code heard} at any offset between {@code fromMillis}
+     * and {@code toMillis}: near 1 where the sentence is in the audio, near 0 where it is not.
+     */
+    static double correlation(Pcm16 heard, Pcm16 sentence, int fromMillis, int toMillis) {
+        short[] h = heard.samples();
+        short[] s = sentence.samples();
+        double sNorm = 0;
+        for (short v : s) {
+            sNorm += (double) v * v;
+        }
+        double best = 0;
+        for (int offset = fromMillis * 8; offset <= toMillis * 8 && offset + s.length <= h.length; offset += 2) {
+            double dot = 0;
+            double hNorm = 0;
+            for (int i = 0; i < s.length; i += 2) {
+                dot += (double) s[i] * h[offset + i];
+                hNorm += (double) h[offset + i] * h[offset + i];
+            }
+            if (hNorm > 0) {
+                best = Math.max(best, dot / Math.sqrt(hNorm * sNorm / 2));
+            }
+        }
+        return best;
+    }
+
+    /** The show's Server-Sent Events as they come: each event's name and data. */
+    static final class Events implements AutoCloseable {
+        record Event(String name, JsonObject data) {
+        }
+
+        final List<Event> seen = Collections.synchronizedList(new ArrayList<>());
+        private final CompletableFuture<HttpResponse<Void>> stream;
+        private volatile java.util.concurrent.Flow.Subscription subscription;
+
+        Events(String server) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/api/show/events"))
+                    .header("Authorization", "Bearer " + ParleyServer.API_KEY).header("Accept", "text/event-stream")
+                    .GET().build();
+            StringBuilder data = new StringBuilder();
+            String[] name = {null};
+            stream = ParleyServer.HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(
+                    new java.util.concurrent.Flow.Subscriber<String>() {
+                        @Override
+                        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                            subscription = s;
+                            s.request(Long.MAX_VALUE);
+                        }
+
+                        @Override
+                        public void onNext(String line) {
+                            if (line.startsWith("event:")) {
+                                name[0] = line.substring(6).strip();
+                            } else if (line.startsWith("data:")) {
+                                data.append(line.substring(5).strip());
+                            } else if (line.isEmpty() && name[0] != null) {
+                                seen.add(new Event(name[0], (JsonObject) ParleyServer.parse(data.toString())));
+                                name[0] = null;
+                                data.setLength(0);
+                            }
+                        }
+
+                        @Override
+                        public void onError(Throwable throwable) {
+                        }
+
+                        @Override
+                        public void onComplete() {
+                        }
+                    }));
+        }
+
+        List<Event> named(String name) {
+            synchronized (seen) {
+                return seen.stream().filter(e -> e.name().equals(name)).toList();
+            }
+        }
+
+        /** The {@code call} events' changes for one call, in order. */
+        List<String> changes(String callSid) {
+            return named("call").stream().filter(e -> e.data().getJsonObject("call").getString("callSid").equals(callSid))
+                    .map(e -> e.data().getString("change")).toList();
+        }
+
+        /** Waits for an event; fails with what was seen. */
+        Event await(Predicate<Event> wanted, Duration limit, String what) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                synchronized (seen) {
+                    for (Event e : seen) {
+                        if (wanted.test(e)) {
+                            return e;
+                        }
+                    }
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("no event " + what + " within " + limit + "; seen " + seen.size() + " events");
+        }
+
+        @Override
+        public void close() {
+            if (subscription != null) {
+                subscription.cancel();
+            }
+            stream.cancel(true);
+        }
+    }
+
+    static void shutdownLater() {
+        CALLERS.shutdown();
+        try {
+            CALLERS.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Map<String, String> none() {
+        return Map.of();
+    }
+}
