@@ -5,7 +5,8 @@
 export class HostAudio {
   constructor(onState) {
     this.onState = onState;
-    this.figures = { sent: 0, received: 0, played: 0, underruns: 0, dropped: 0, micLevel: 0, studioLevel: 0 };
+    this.figures = { sent: 0, received: 0, played: 0, underruns: 0, dropped: 0, micLevel: 0, studioLevel: 0,
+      maxStudioLevel: 0 };
     window.parleyAudio = this.figures;
     this.muted = false;
   }
@@ -28,6 +29,7 @@ export class HostAudio {
       this.figures.underruns = f.underruns;
       this.figures.dropped = f.dropped;
       this.figures.studioLevel = f.level;
+      this.figures.maxStudioLevel = Math.max(this.figures.maxStudioLevel, f.level);
     };
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     this.socket = new WebSocket(`${scheme}//${location.host}/console/audio${takeover ? '?takeover=true' : ''}`);

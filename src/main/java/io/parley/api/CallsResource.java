@@ -56,6 +56,9 @@ public class CallsResource {
     @Inject
     Recordings recordings;
 
+    @Inject
+    CallDocuments documents;
+
     @Context
     UriInfo uriInfo;
 
@@ -111,18 +114,7 @@ public class CallsResource {
     public Response transcript(@PathParam("callSid") String callSid, @QueryParam("format") String format,
                                @Context HttpHeaders headers) {
         requireCallSid(callSid);
-        Transcript.Format chosen = format != null && !format.isBlank()
-                ? Transcript.Format.named(format.strip()).orElseThrow(() -> new RequestRefusedException(400,
-                        "format: one of " + Transcript.Format.names()))
-                : headers.getAcceptableMediaTypes().stream()
-                        .map(t -> t.isWildcardType() ? Optional.of(Transcript.Format.TEXT)
-                                : Transcript.Format.named(t.getType() + "/" + t.getSubtype()))
-                        .flatMap(Optional::stream).findFirst()
-                        .orElseThrow(() -> new RequestRefusedException(406, "Accept: a transcript is served as "
-                                + "text/plain, text/markdown, application/json, text/vtt or application/x-subrip"));
-        CallRecord call = registry.find(callSid).or(() -> store.find(callSid))
-                .orElseThrow(() -> new RequestRefusedException(404, "No call " + callSid));
-        return Response.ok(new Transcript(call).render(chosen), chosen.mediaType()).build();
+        return documents.transcript(callSid, format, headers);
     }
 
     /**
@@ -134,21 +126,7 @@ public class CallsResource {
     @Produces("audio/wav")
     public Response recording(@PathParam("callSid") String callSid, @HeaderParam("Range") String range) {
         requireCallSid(callSid);
-        Optional<CallHistory.Extras> extras = store.extras(callSid);
-        Optional<CallRecord> live = registry.find(callSid);
-        if (extras.isEmpty() && live.isEmpty()) {
-            throw new RequestRefusedException(404, "No call " + callSid);
-        }
-        Recording recording = extras.map(CallHistory.Extras::recording).orElse(null);
-        if (recording == null) {
-            throw new RequestRefusedException(404, live.map(CallRecord::active).orElse(false) && recordings.enabled()
-                    ? "The call " + callSid + " is still being recorded; its recording is here once it has ended"
-                    : "The call " + callSid + " has no recording (recording was off, or it was deleted after "
-                    + recordings.retentionDays() + " days)");
-        }
-        java.nio.file.Path file = recordings.file(recording).orElseThrow(() -> new RequestRefusedException(404,
-                "The recording of " + callSid + " is no longer on disk"));
-        return WavBody.serve(file, range, callSid + ".wav", "The recording of " + callSid);
+        return documents.recording(callSid, range);
     }
 
     /**

@@ -59,6 +59,9 @@ public class ShowResource {
     @Inject
     VoicemailBox voicemails;
 
+    @Inject
+    CallDocuments documents;
+
     @Context
     jakarta.servlet.http.HttpServletRequest request;
 
@@ -164,6 +167,50 @@ public class ShowResource {
         events.subscribe(sink, sse);
         events.sendTo(sink, sse, ShowEvents.STUDIO, show.state());
         events.sendTo(sink, sse, ShowEvents.QUEUE, show.queueJson());
+    }
+
+    /**
+     * Today's calls (since midnight UTC), newest first, for the console's history: who, about what, the notes
+     * written after the call, and whether there is a recording.
+     */
+    @GET
+    @Path("history")
+    public JsonObject history() {
+        Instant midnight = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        var page = store.page(new io.parley.store.CallQuery(Optional.empty(), Optional.of(midnight), Optional.empty(),
+                Optional.empty(), Optional.empty(), 100));
+        for (io.parley.call.CallRecord call : page.calls()) {
+            JsonObjectBuilder row = Json.createObjectBuilder().add("callSid", call.callSid())
+                    .add("status", call.status().twilioName()).add("createdAt", call.createdAt().toString());
+            text(row, "from", call.callerNumber());
+            store.extras(call.callSid()).ifPresent(extras -> {
+                text(row, "summary", extras.summary());
+                if (extras.caller() != null) {
+                    text(row, "name", extras.caller().name());
+                }
+                row.add("recording", extras.recording() != null);
+            });
+            out.add(row);
+        }
+        return Json.createObjectBuilder().add("calls", out).build();
+    }
+
+    /** A call's transcript, as {@code GET /api/calls/{sid}/transcript} gives it, for the console. */
+    @GET
+    @Path("calls/{callSid}/transcript")
+    @Produces({"text/plain", "text/markdown", MediaType.APPLICATION_JSON, "text/vtt", "application/x-subrip"})
+    public Response transcript(@PathParam("callSid") String callSid, @QueryParam("format") String format,
+                               @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        return documents.transcript(sid(callSid), format, headers);
+    }
+
+    /** A call's recording, as {@code GET /api/calls/{sid}/recording} gives it, for the console. */
+    @GET
+    @Path("calls/{callSid}/recording")
+    @Produces("audio/wav")
+    public Response recording(@PathParam("callSid") String callSid, @HeaderParam("Range") String range) {
+        return documents.recording(sid(callSid), range);
     }
 
     /** Messages left on the show line, newest first: the last {@code days} days (7 unless asked). */

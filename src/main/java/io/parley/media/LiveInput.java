@@ -5,13 +5,24 @@ import io.parley.audio.Pcm16;
 /**
  * What a live party says, between its socket and the room that mixes it: a short jitter buffer of 20 ms frames at
  * 8 kHz. Audio arrives in any lengths (the phone sends 20 ms, a browser may send other sizes) and leaves a frame
- * at a time. It holds at most {@code maxFrames}: beyond that the oldest audio is dropped, so a party whose audio
- * arrives in a burst after a stall catches up instead of being heard ever later. A frame the room asks for that
- * has not arrived is silence (an underrun).
+ * at a time.
+ *
+ * <p>Frames reach the server with jitter (the network, the sender's clock, the call's executor) and the room takes
+ * them on its own clock, so the buffer starts (and, after running dry, starts again) only once {@value #PRIME}
+ * frames wait: 20 to 40 ms of delay that absorbs the jitter, where a buffer that played every frame the moment
+ * it came would run dry on every late one, and each time slip the party 20 ms later. A frame the room asks for
+ * while it primes is silence (an underrun, once it had started). It holds at most {@code maxFrames}: beyond that
+ * the oldest audio is dropped, so a party whose audio arrives in a burst after a stall catches up instead of being
+ * heard ever later; and one that holds more than it needs for a second sheds a frame.
  *
  * <p>Thread-safe: one producer (the call's executor, a socket's thread) and the clock's thread; a short lock.
  */
 public final class LiveInput {
+
+    /** Frames that must wait before the room takes the first of them. */
+    static final int PRIME = 2;
+    /** Pops in a row with more than {@link #PRIME} frames waiting after which one frame is shed: one second. */
+    private static final int SHED_AFTER = 50;
 
     private final short[][] ring;
     /** When each held frame's last sample arrived ({@link System#nanoTime()}). */
@@ -26,13 +37,14 @@ public final class LiveInput {
     private long framesOut;
     private long underruns;
     private long dropped;
-    /** Whether anything has arrived since the party joined: before that, silence is not an underrun. */
-    private boolean flowing;
+    private boolean priming = true;
+    private int deepPops;
+    private long shed;
 
     /** @param maxFrames the most audio held, in frames: the latency the buffer can add at worst */
     public LiveInput(int maxFrames) {
-        if (maxFrames < 1) {
-            throw new IllegalArgumentException("maxFrames must be at least 1");
+        if (maxFrames <= PRIME) {
+            throw new IllegalArgumentException("maxFrames must be more than " + PRIME);
         }
         this.maxFrames = maxFrames;
         this.ring = new short[maxFrames][Leg.FRAME_SAMPLES];
@@ -51,7 +63,6 @@ public final class LiveInput {
 
     /** Samples the party said, 8 kHz, that arrived at {@code arrivedNanos}. */
     public synchronized void push(short[] samples, int offset, int length, long arrivedNanos) {
-        flowing = true;
         int at = offset;
         int end = offset + length;
         while (at < end) {
@@ -81,11 +92,22 @@ public final class LiveInput {
 
     /** The next frame into {@code frame}; false (and {@code frame} untouched) when none has arrived. */
     public synchronized boolean pop(short[] frame) {
-        if (size == 0) {
-            if (flowing) {
-                underruns++;
+        if (size == 0 && !priming) {
+            priming = true;
+            underruns++;
+        }
+        if (priming) {
+            if (size < PRIME) {
+                return false;
             }
-            return false;
+            priming = false;
+        }
+        deepPops = size > PRIME ? deepPops + 1 : 0;
+        if (deepPops >= SHED_AFTER) {
+            head = (head + 1) % maxFrames;
+            size--;
+            shed++;
+            deepPops = 0;
         }
         System.arraycopy(ring[head], 0, frame, 0, Leg.FRAME_SAMPLES);
         lastPoppedArrival = arrived[head];
@@ -105,7 +127,8 @@ public final class LiveInput {
         head = 0;
         size = 0;
         partialFill = 0;
-        flowing = false;
+        priming = true;
+        deepPops = 0;
     }
 
     public synchronized int depth() {
@@ -113,10 +136,13 @@ public final class LiveInput {
     }
 
     public synchronized Stats stats() {
-        return new Stats(framesIn, framesOut, underruns, dropped);
+        return new Stats(framesIn, framesOut, underruns, dropped, shed);
     }
 
-    /** Frames in and out, frames the room asked for that had not arrived, and frames dropped as too late. */
-    public record Stats(long framesIn, long framesOut, long underruns, long dropped) {
+    /**
+     * Frames in and out; times the buffer ran dry while audio flowed; frames dropped as the buffer overflowed, and
+     * shed because it held more than it needed.
+     */
+    public record Stats(long framesIn, long framesOut, long underruns, long dropped, long shed) {
     }
 }

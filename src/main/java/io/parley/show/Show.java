@@ -132,15 +132,20 @@ public class Show {
         return Arrival.ACCEPTED;
     }
 
-    /** Changes what is known of a caller (the screener's answers, their status); nothing for one not in the queue. */
+    /**
+     * Changes what is known of a caller (the screener's answers, their status); nothing for one not in the queue,
+     * and no event for a change that changes nothing.
+     */
     public synchronized Optional<QueuedCall> update(String callSid, UnaryOperator<QueuedCall> change, String what) {
         QueuedCall before = queue.get(callSid);
         if (before == null) {
             return Optional.empty();
         }
         QueuedCall after = change.apply(before);
-        queue.put(callSid, after);
-        changed(after, what);
+        if (!after.equals(before)) {
+            queue.put(callSid, after);
+            changed(after, what);
+        }
         return Optional.of(after);
     }
 
@@ -323,7 +328,11 @@ public class Show {
         JsonArrayBuilder onAirNow = Json.createArrayBuilder();
         queue.values().stream().filter(c -> c.status() == QueueStatus.ON_AIR).sorted(LINE_ORDER)
                 .forEach(c -> onAirNow.add(QueueJson.of(c, 0, time.instant())));
+        JsonObjectBuilder latency = Json.createObjectBuilder();
+        studio.latency().forEach((kind, f) -> latency.add(kind, Json.createObjectBuilder().add("frames", f.count())
+                .add("p50", f.p50()).add("p95", f.p95()).add("p99", f.p99()).add("max", f.max())));
         return Json.createObjectBuilder().add("onAir", onAir).add("hostConnected", hostConnected)
+                .add("studioLatencyMillis", latency)
                 .add("aiMode", "manual").add("studio", legs).add("callersOnAir", onAirNow)
                 .add("maxQueue", settings.maxQueue()).build();
     }

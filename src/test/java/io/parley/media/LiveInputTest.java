@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class LiveInputTest {
 
+    private final short[] frame = new short[Leg.FRAME_SAMPLES];
+
     private static short[] ramp(int from, int count) {
         short[] s = new short[count];
         for (int i = 0; i < count; i++) {
@@ -17,51 +19,82 @@ class LiveInputTest {
         return s;
     }
 
+    private static void pushFrame(LiveInput input, int tag) {
+        input.push(ramp(tag, Leg.FRAME_SAMPLES), 0, Leg.FRAME_SAMPLES);
+    }
+
     @Test
-    void audioOfAnyLengthLeavesInWholeFramesInOrder() {
+    void audioOfAnyLengthLeavesInWholeFramesInOrderOncePrimed() {
         LiveInput input = new LiveInput(8);
         short[] samples = ramp(0, 400);
         input.push(samples, 0, 100);
-        input.push(samples, 100, 300); // 400 samples: two whole frames and 80 over
-        short[] frame = new short[Leg.FRAME_SAMPLES];
+        input.push(samples, 100, 100); // one whole frame and 40 over
+        assertFalse(input.pop(frame), "one frame is not yet enough to start on");
+        input.push(samples, 200, 200); // 400 samples: two whole frames and 80 over
         assertTrue(input.pop(frame));
         assertEquals(0, frame[0]);
         assertEquals(159, frame[159]);
         assertTrue(input.pop(frame));
         assertEquals(160, frame[0]);
-        assertFalse(input.pop(frame), "the last 80 samples wait for the rest of their frame");
-        input.push(new Pcm16(Pcm16.RATE_8K, ramp(400, 80)));
-        assertTrue(input.pop(frame));
+        input.push(new Pcm16(Pcm16.RATE_8K, ramp(400, 240)));
+        assertTrue(input.pop(frame), "once started, each frame goes as it comes");
         assertEquals(320, frame[0]);
         assertEquals(479, frame[159]);
+        assertEquals(0, input.stats().underruns(), "the wait at the start is no underrun");
+    }
+
+    @Test
+    void runningDryPrimesAgainSoOneLateFrameDoesNotSlipEveryOneAfterIt() {
+        LiveInput input = new LiveInput(8);
+        pushFrame(input, 0);
+        pushFrame(input, 1000);
+        assertTrue(input.pop(frame));
+        assertTrue(input.pop(frame));
+        assertFalse(input.pop(frame), "dry: silence");
+        assertEquals(1, input.stats().underruns());
+        pushFrame(input, 2000);
+        assertFalse(input.pop(frame), "primes again to two frames");
+        pushFrame(input, 3000);
+        assertTrue(input.pop(frame));
+        assertEquals(2000, frame[0]);
+        assertEquals(1, input.stats().underruns(), "priming is one underrun, not one per frame");
     }
 
     @Test
     void beyondItsDepthTheOldestAudioIsDropped() {
         LiveInput input = new LiveInput(3);
         for (int i = 0; i < 5; i++) {
-            input.push(ramp(i * 1000, Leg.FRAME_SAMPLES), 0, Leg.FRAME_SAMPLES);
+            pushFrame(input, i * 1000);
         }
         assertEquals(3, input.depth());
-        short[] frame = new short[Leg.FRAME_SAMPLES];
         assertTrue(input.pop(frame));
         assertEquals(2000, frame[0], "frames 0 and 1 were dropped: the party is heard without the backlog");
         assertEquals(2, input.stats().dropped());
     }
 
     @Test
-    void underrunsCountOnlyOnceAudioFlows() {
-        LiveInput input = new LiveInput(3);
-        short[] frame = new short[Leg.FRAME_SAMPLES];
-        assertFalse(input.pop(frame));
-        assertEquals(0, input.stats().underruns(), "a party who has not spoken yet is not missing audio");
-        input.push(ramp(0, Leg.FRAME_SAMPLES), 0, Leg.FRAME_SAMPLES);
-        assertTrue(input.pop(frame));
-        assertFalse(input.pop(frame));
-        assertEquals(1, input.stats().underruns());
+    void aBufferDeeperThanItNeedsShedsAFrameASecond() {
+        LiveInput input = new LiveInput(8);
+        for (int i = 0; i < 4; i++) {
+            pushFrame(input, i);
+        }
+        for (int i = 0; i < 60; i++) {
+            assertTrue(input.pop(frame));
+            pushFrame(input, 100 + i);
+        }
+        assertEquals(1, input.stats().shed(), "four frames waiting for a second: one shed");
+        assertEquals(3, input.depth());
+    }
+
+    @Test
+    void aResetStartsAfresh() {
+        LiveInput input = new LiveInput(4);
+        pushFrame(input, 0);
+        pushFrame(input, 1);
         input.reset();
+        assertEquals(0, input.depth());
         assertFalse(input.pop(frame));
-        assertEquals(1, input.stats().underruns(), "after a reset the party starts afresh");
+        assertEquals(0, input.stats().underruns());
     }
 
     @Test

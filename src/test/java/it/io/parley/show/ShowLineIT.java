@@ -95,10 +95,13 @@ class ShowLineIT {
 
             Pcm16 johnHeard = ShowCalls.heard(heard, johnSid);
             Pcm16 maryHeard = ShowCalls.heard(heard, marySid);
-            double maryHearsJohn = ShowCalls.correlation(maryHeard, johnOnAir, 32_000, 37_000);
-            double johnHearsMary = ShowCalls.correlation(johnHeard, maryOnAir, 40_000, 45_000);
-            double johnHearsHimself = ShowCalls.correlation(johnHeard, johnOnAir, 32_000, 37_000);
-            double maryHearsHerself = ShowCalls.correlation(maryHeard, maryOnAir, 40_000, 45_000);
+            double maryHearsJohn = ShowCalls.hears(maryHeard, johnOnAir, 32_000, 37_000);
+            double johnHearsMary = ShowCalls.hears(johnHeard, maryOnAir, 40_000, 45_000);
+            double johnHearsHimself = ShowCalls.hears(johnHeard, johnOnAir, 32_000, 37_000);
+            double maryHearsHerself = ShowCalls.hears(maryHeard, maryOnAir, 40_000, 45_000);
+            System.out.printf("Whole-sentence correlation: Mary hears John %.3f, John hears Mary %.3f%n",
+                    ShowCalls.correlation(maryHeard, johnOnAir, 32_000, 37_000),
+                    ShowCalls.correlation(johnHeard, maryOnAir, 40_000, 45_000));
             System.out.printf("On air: Mary hears John %.3f, John hears Mary %.3f; John hears himself %.3f, Mary"
                     + " herself %.3f%n", maryHearsJohn, johnHearsMary, johnHearsHimself, maryHearsHerself);
             assertTrue(maryHearsJohn > 0.7, "Mary hears John in the studio: " + maryHearsJohn);

@@ -1,0 +1,304 @@
+// The host's console: the queue, who is on air, live transcripts, today's calls and voicemail, all kept current
+// by the show's Server-Sent Events (GET /api/show/events); every button is a POST to /api/show. Plain ES modules,
+// no build step.
+import { HostAudio } from './audio.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { queue: [], show: null, selected: null, transcripts: new Map(), names: new Map() };
+let audio = null;
+
+async function api(method, path, body) {
+  const response = await fetch(`/api/show${path}`, {
+    method,
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+    credentials: 'same-origin',
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!response.ok) {
+    toast(json.error || `${method} ${path}: ${response.status}`);
+    throw new Error(json.error);
+  }
+  return json;
+}
+
+function toast(message) {
+  const t = $('toast');
+  t.textContent = message;
+  t.classList.add('shown');
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => t.classList.remove('shown'), 5000);
+}
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) {
+    if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function minutes(seconds) {
+  const m = Math.floor(seconds / 60);
+  const s = Math.floor(seconds % 60);
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+function waited(call) {
+  return Math.max(0, (Date.now() - Date.parse(call.enqueuedAt)) / 1000);
+}
+
+// ---- the queue ----
+
+function renderQueue() {
+  const list = $('queue');
+  const waiting = state.queue.filter((c) => c.status !== 'on-air');
+  list.replaceChildren(...waiting.map(queueRow));
+  $('queue-empty').hidden = waiting.length > 0;
+  $('queue-count').textContent = waiting.length ? `(${waiting.length})` : '';
+  if (state.selected && !waiting.some((c) => c.callSid === state.selected)) {
+    state.selected = waiting[0]?.callSid ?? null;
+  }
+  if (!state.selected && waiting.length) {
+    state.selected = waiting[0].callSid;
+  }
+  markSelected();
+  renderOnAir();
+}
+
+function queueRow(call) {
+  state.names.set(call.callSid, call.displayName);
+  const summary = call.caller?.lastSummary;
+  return el('li', { class: `caller ${call.status}`, 'data-sid': call.callSid, tabindex: 0,
+      onclick: () => select(call.callSid) },
+    el('div', { class: 'line1' },
+      el('span', { class: 'position' }, call.position ? `#${call.position}` : '–'),
+      el('strong', { class: 'name' }, call.displayName),
+      call.caller?.returning ? el('span', { class: 'badge returning', title: summary || 'has called before' },
+        'returning') : null,
+      el('span', { class: `badge status-${call.status}` }, call.status),
+      call.priority ? el('span', { class: 'badge' }, `priority ${call.priority}`) : null,
+      el('span', { class: 'wait', 'data-since': call.enqueuedAt }, minutes(waited(call)))),
+    el('div', { class: 'line2' },
+      el('span', { class: 'number' }, call.from || ''),
+      el('span', { class: 'topic' }, call.topic ? `“${call.topic}”` : (call.status === 'screening' ? 'screening…' : 'no topic'))),
+    summary ? el('div', { class: 'summary' }, `Last call: ${summary}`) : null,
+    call.notes ? el('div', { class: 'notes' }, call.notes) : null,
+    el('div', { class: 'actions' },
+      button('Take', 'take', call, 'primary'),
+      button('Voicemail', 'voicemail', call),
+      button('Edit', 'edit', call),
+      button('Drop', 'drop', call, 'danger'),
+      button('Block', 'block', call, 'danger')));
+}
+
+function button(label, action, call, kind = '') {
+  return el('button', { class: kind, 'data-action': action,
+      onclick: (e) => { e.stopPropagation(); act(action, call.callSid); } }, label);
+}
+
+function select(callSid) {
+  state.selected = callSid;
+  markSelected();
+}
+
+function markSelected() {
+  for (const li of $('queue').children) {
+    li.classList.toggle('selected', li.dataset.sid === state.selected);
+    li.setAttribute('aria-selected', li.dataset.sid === state.selected);
+  }
+}
+
+async function act(action, callSid) {
+  if (!callSid) return;
+  const name = state.names.get(callSid) || callSid;
+  if ((action === 'drop' || action === 'block') && !confirm(`${action === 'drop' ? 'Drop' : 'Block and drop'} ${name}?`)) {
+    return;
+  }
+  if (action === 'edit') {
+    return edit(callSid);
+  }
+  await api('POST', `/queue/${callSid}/${action}`);
+}
+
+async function edit(callSid) {
+  const call = state.queue.find((c) => c.callSid === callSid);
+  if (!call) return;
+  const dialog = $('edit');
+  const form = dialog.querySelector('form');
+  form.name.value = call.name || '';
+  form.topic.value = call.topic || '';
+  form.priority.value = call.priority || 0;
+  form.notes.value = call.notes || '';
+  dialog.showModal();
+  dialog.onclose = async () => {
+    if (dialog.returnValue !== 'save') return;
+    await api('PATCH', `/queue/${callSid}`, { name: form.name.value, topic: form.topic.value,
+      notes: form.notes.value, priority: Number(form.priority.value) || 0 });
+  };
+}
+
+// ---- on air ----
+
+function renderOnAir() {
+  const onAir = state.queue.filter((c) => c.status === 'on-air');
+  $('on-air-list').replaceChildren(...onAir.map((call) => el('li', { class: 'caller on-air', 'data-sid': call.callSid },
+    el('strong', {}, call.displayName), ' ',
+    el('span', { class: 'topic' }, call.topic ? `“${call.topic}”` : ''),
+    el('span', { class: 'timer', 'data-since': Date.now() }, '0:00'),
+    el('div', { class: 'actions' },
+      el('button', { onclick: () => api('POST', `/queue/${call.callSid}/hold`) }, 'Hold'),
+      el('button', { onclick: () => act('voicemail', call.callSid) }, 'Voicemail'),
+      el('button', { class: 'danger', onclick: () => act('drop', call.callSid) }, 'Drop')))));
+  $('air-empty').hidden = onAir.length > 0;
+}
+
+function renderShow(show) {
+  state.show = show;
+  const onAir = $('on-air');
+  onAir.textContent = show.onAir ? 'On air' : 'Off air';
+  onAir.setAttribute('aria-pressed', show.onAir);
+  onAir.classList.toggle('live', show.onAir);
+}
+
+// ---- transcripts ----
+
+function transcript(line) {
+  const box = $('transcript');
+  const key = line.callSid;
+  let partial = state.transcripts.get(key);
+  if (!partial) {
+    partial = el('p', { class: 'partial' });
+    state.transcripts.set(key, partial);
+  }
+  if (line.final) {
+    const p = el('p', { class: line.speaker === 'Screener' ? 'screener' : 'said' },
+      el('span', { class: 'speaker' }, `${line.speaker}: `), line.text);
+    partial.remove();
+    state.transcripts.delete(key);
+    box.append(p);
+  } else {
+    partial.replaceChildren(el('span', { class: 'speaker' }, `${line.speaker}: `), line.text);
+    box.append(partial);
+  }
+  while (box.children.length > 200) box.firstChild.remove();
+  box.scrollTop = box.scrollHeight;
+}
+
+// ---- today ----
+
+async function loadVoicemails() {
+  const { voicemails } = await api('GET', '/voicemails?days=1');
+  $('voicemails').replaceChildren(...voicemails.map((v) => el('li', {},
+    el('strong', {}, v.name || v.from || 'Unknown'), ` · ${Math.round(v.millis / 1000)} s · ${v.reason} · `,
+    el('a', { href: v.audio }, 'listen'))));
+}
+
+async function loadHistory() {
+  const { calls } = await api('GET', '/history');
+  $('history').replaceChildren(...calls.map((c) => el('li', {},
+    el('strong', {}, c.name || c.from || c.callSid), ` · ${c.topic ? `“${c.topic}” · ` : ''}`,
+    el('a', { href: `/api/show/calls/${c.callSid}/transcript` }, 'transcript'),
+    c.recording ? [' · ', el('a', { href: `/api/show/calls/${c.callSid}/recording` }, 'recording')] : null,
+    c.summary ? el('div', { class: 'summary' }, c.summary) : null)));
+}
+
+// ---- the microphone ----
+
+async function startMic(takeover = false) {
+  audio = new HostAudio((s) => {
+    $('mic-state').textContent = s.connected ? 'In the studio' : (s.reason || 'Mic off');
+    $('mic-start').hidden = s.connected;
+    $('mic-mute').hidden = !s.connected;
+    if (!s.connected && s.code === 4409 && !takeover && confirm(`${s.reason}. Take over?`)) {
+      startMic(true);
+    }
+  });
+  try {
+    await audio.start(takeover);
+  } catch (e) {
+    toast(`The microphone could not start: ${e.message}`);
+  }
+}
+
+function meter() {
+  const f = window.parleyAudio;
+  if (f) {
+    $('mic-level').style.width = `${Math.min(100, Math.round(Math.sqrt(f.micLevel) * 180))}%`;
+  }
+  for (const w of document.querySelectorAll('.wait')) {
+    w.textContent = minutes(Math.max(0, (Date.now() - Date.parse(w.dataset.since)) / 1000));
+  }
+  for (const t of document.querySelectorAll('.timer')) {
+    t.textContent = minutes((Date.now() - Number(t.dataset.since)) / 1000);
+  }
+  requestAnimationFrame(meter);
+}
+
+// ---- keys ----
+
+function keys(event) {
+  if (event.target.closest('input, textarea, dialog')) return;
+  const waiting = state.queue.filter((c) => c.status !== 'on-air');
+  const index = waiting.findIndex((c) => c.callSid === state.selected);
+  const actions = { t: 'take', v: 'voicemail', d: 'drop', e: 'edit', b: 'block' };
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const next = waiting[Math.max(0, Math.min(waiting.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) select(next.callSid);
+    event.preventDefault();
+  } else if (event.key === 'n') {
+    api('POST', '/next');
+  } else if (event.key === 'h') {
+    const onAir = state.queue.find((c) => c.status === 'on-air');
+    if (onAir) api('POST', `/queue/${onAir.callSid}/hold`);
+  } else if (event.key === 'm' && audio) {
+    $('mic-mute').click();
+  } else if (actions[event.key]) {
+    act(actions[event.key], state.selected);
+  }
+}
+
+// ---- start ----
+
+function listen() {
+  const events = new EventSource('/api/show/events');
+  events.addEventListener('queue', (e) => {
+    state.queue = JSON.parse(e.data).queue;
+    renderQueue();
+  });
+  events.addEventListener('studio', (e) => renderShow(JSON.parse(e.data)));
+  events.addEventListener('transcript', (e) => transcript(JSON.parse(e.data)));
+  events.addEventListener('call', (e) => {
+    const { change } = JSON.parse(e.data);
+    if (change === 'left' || change === 'voicemail') {
+      loadHistory().catch(() => {});
+      loadVoicemails().catch(() => {});
+    }
+  });
+  events.onerror = () => $('who').textContent = 'reconnecting…';
+  events.onopen = () => $('who').textContent = '';
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('next').addEventListener('click', () => api('POST', '/next'));
+  $('on-air').addEventListener('click', () => api('PUT', '', { onAir: !(state.show && state.show.onAir) })
+    .then(renderShow));
+  $('mic-start').addEventListener('click', () => startMic(false));
+  $('mic-mute').addEventListener('click', () => {
+    const muted = $('mic-mute').getAttribute('aria-pressed') !== 'true';
+    audio.mute(muted);
+    $('mic-mute').setAttribute('aria-pressed', muted);
+    $('mic-mute').textContent = muted ? 'Unmute' : 'Mute';
+  });
+  document.addEventListener('keydown', keys);
+  listen();
+  loadHistory().catch(() => {});
+  loadVoicemails().catch(() => {});
+  requestAnimationFrame(meter);
+});

@@ -1,0 +1,172 @@
+package it.io.parley.show;
+
+import static it.io.parley.show.ShowCalls.Line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.parley.audio.Pcm16;
+import io.parley.audio.Resampler;
+import io.parley.audio.WavFile;
+import io.parley.sim.CallResult;
+import it.io.parley.ParleyServer;
+import it.io.parley.conversation.Conversations;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host's console in a real browser: Debian's Chromium, headless, driven by Playwright, its microphone a
+ * speech WAV. Two callers are screened and appear in the console; the host logs in, takes the first (who hears the
+ * host's voice, and whose voice reaches the page's playback worklet), takes the second with Next (they hear each
+ * other), and closes the tab (both go back on hold). Screenshots of the console go to {@code target/console} (and
+ * the ones in {@code docs/} were taken so).
+ */
+class ConsoleBrowserIT {
+
+    private static final String SERVER = ParleyServer.LOCAL;
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final String HOST_SAYS = "Good evening, you are on the air with Parley radio.";
+    private static Path folder;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean required = Boolean.parseBoolean(System.getenv("PARLEY_REQUIRE_BROWSER"));
+        if (!Files.isExecutable(CHROMIUM)) {
+            Assumptions.assumeFalse(!required, "no /usr/bin/chromium: install Debian's chromium to run the browser test");
+            throw new AssertionError("PARLEY_REQUIRE_BROWSER is set but /usr/bin/chromium is missing");
+        }
+        folder = Files.createDirectories(Path.of("target", "console"));
+        // The host's microphone: 3 s of quiet (the page connects), the sentence, then quiet; played once.
+        Pcm16 voice = Resampler.convert(ShowCalls.spoken(HOST_SAYS), Pcm16.RATE_16K);
+        short[] mic = new short[16_000 * 40];
+        System.arraycopy(voice.samples(), 0, mic, 16_000 * 3, voice.sampleCount());
+        Path wav = folder.resolve("host-mic.wav");
+        WavFile.write(wav, new Pcm16(Pcm16.RATE_16K, mic));
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                        "--autoplay-policy=no-user-gesture-required", "--use-fake-ui-for-media-stream",
+                        "--use-fake-device-for-media-stream",
+                        "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath() + "%noloop")));
+        assertEquals(200, ShowCalls.send(SERVER, "PUT", "/api/show", "{\"onAir\": true}").statusCode());
+    }
+
+    @AfterAll
+    static void stop() {
+        ShowCalls.send(SERVER, "PUT", "/api/show", "{\"onAir\": false}");
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void theHostRunsTheShowFromTheBrowser() throws Exception {
+        Pcm16 sarahToKate = ShowCalls.spoken("Testing one two three four five.");
+        long dialedAt = System.nanoTime();
+        CompletableFuture<CallResult> sarah = ShowCalls.dial(SERVER, "+15550103001", ShowCalls.script(80_000,
+                new Line(7_000, "My name is Sarah."), new Line(13_500, "I want to talk about gardens."),
+                new Line(34_000, "Thank you, I love the show."),
+                new Line(48_000, "Testing one two three four five.")), folder);
+        CompletableFuture<CallResult> kate = ShowCalls.dial(SERVER, "+15550103002", ShowCalls.script(80_000,
+                new Line(7_500, "My name is Kate."), new Line(14_000, "I want to talk about music.")), folder);
+
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));
+        Page page = context.newPage();
+        page.navigate(SERVER + "/console/");
+        assertTrue(page.url().endsWith("/console/login.html"), "the console asks for a login: " + page.url());
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("console-login.png")));
+        page.fill("input[name=j_username]", System.getProperty("parley.console.user"));
+        page.fill("input[name=j_password]", System.getProperty("parley.console.password"));
+        page.click("button.primary");
+        page.waitForURL(SERVER + "/console/");
+
+        Locator sarahRow = page.locator("#queue li.caller", new Page.LocatorOptions().setHasText("Sarah"));
+        Locator kateRow = page.locator("#queue li.caller", new Page.LocatorOptions().setHasText("Kate"));
+        sarahRow.locator(".badge.status-waiting").waitFor(new Locator.WaitForOptions().setTimeout(40_000));
+        kateRow.locator(".badge.status-waiting").waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+        assertTrue(sarahRow.textContent().contains("gardens"), sarahRow.textContent());
+        assertTrue(kateRow.textContent().contains("music"), kateRow.textContent());
+        assertTrue(page.locator("#transcript").textContent().contains("sarah"), "the screening's live transcript");
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("console-queue.png")));
+        String sarahSid = sarahRow.getAttribute("data-sid");
+        String kateSid = kateRow.getAttribute("data-sid");
+
+        page.click("#mic-start");
+        page.waitForFunction("() => document.getElementById('mic-state').textContent === 'In the studio'");
+        sarahRow.locator("button[data-action=take]").click();
+        page.locator("#on-air-list li", new Page.LocatorOptions().setHasText("Sarah"))
+                .waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+
+        // Sarah speaks at 34 s into her call; her voice reaches the page's playback worklet.
+        page.waitForFunction("() => window.parleyAudio && window.parleyAudio.maxStudioLevel > 0.02", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> figures = (Map<String, Object>) page.evaluate("() => ({...window.parleyAudio})");
+        System.out.println("The page's audio: " + figures);
+        assertTrue(((Number) figures.get("received")).intValue() > 50, "frames from the studio: " + figures);
+        assertTrue(((Number) figures.get("played")).intValue() > 50, "played by the worklet: " + figures);
+        assertTrue(((Number) figures.get("sent")).intValue() > 50, "the microphone's frames went out: " + figures);
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("console-on-air.png")));
+
+        page.keyboard().press("n"); // Next: Kate joins Sarah and the host
+        page.locator("#on-air-list li", new Page.LocatorOptions().setHasText("Kate"))
+                .waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        JsonObject show = ShowCalls.get(SERVER, "/api/show");
+        assertEquals(3, show.getJsonArray("studio").size(), "host, Sarah and Kate in the studio: " + show);
+
+        // Sarah says her test sentence 48 s into her call; once it is over, the host closes the tab.
+        Thread.sleep(Math.max(0, 54_000 - (System.nanoTime() - dialedAt) / 1_000_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("console-studio.png")));
+        page.close();
+        List<JsonObject> backOnHold = ShowCalls.awaitQueue(SERVER, q -> q.stream().filter(c ->
+                (c.getString("callSid").equals(sarahSid) || c.getString("callSid").equals(kateSid))
+                        && "waiting".equals(c.getString("status"))).count() == 2, Duration.ofSeconds(10),
+                "both callers back on hold when the host's tab closed");
+        assertEquals(List.of(sarahSid, kateSid), backOnHold.stream().map(c -> c.getString("callSid"))
+                .filter(s -> s.equals(sarahSid) || s.equals(kateSid)).toList(), "in the order they called");
+        context.close();
+
+        CallResult sarahCall = sarah.get(90, TimeUnit.SECONDS);
+        CallResult kateCall = kate.get(90, TimeUnit.SECONDS);
+        Pcm16 sarahHeard = ShowCalls.heard(folder, sarahCall.callSid());
+        Pcm16 kateHeard = ShowCalls.heard(folder, kateCall.callSid());
+        String hostHeard = Conversations.transcribe(new Pcm16(Pcm16.RATE_8K, java.util.Arrays.copyOfRange(
+                sarahHeard.samples(), 20 * 8000, 34 * 8000)));
+        System.out.println("Sarah heard the host say: " + hostHeard);
+        assertTrue(hostHeard.contains("evening") || hostHeard.contains("on the air"),
+                "Sarah hears the host's microphone: " + hostHeard);
+        double kateHearsSarah = ShowCalls.hears(kateHeard, sarahToKate, 46_000, 52_000);
+        double sarahHearsHerself = ShowCalls.hears(sarahHeard, sarahToKate, 46_000, 52_000);
+        System.out.printf("In the studio: Kate hears Sarah %.3f; Sarah hears herself %.3f%n", kateHearsSarah,
+                sarahHearsHerself);
+        assertTrue(kateHearsSarah > 0.8, "Kate hears Sarah: " + kateHearsSarah);
+        assertTrue(sarahHearsHerself < 0.3, "and Sarah does not hear herself: " + sarahHearsHerself);
+        List<String> said = ParleyServer.call(sarahCall.callSid()).getJsonArray("turns").getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getString("speaker").equals("agent")).map(t -> t.getString("text")).toList();
+        assertTrue(said.stream().anyMatch(t -> t.startsWith("We've lost the studio for a moment")), said.toString());
+        assertTrue(ShowCalls.queue(SERVER).stream().noneMatch(c -> c.getString("callSid").equals(sarahSid)),
+                "gone from the queue once the call ended");
+    }
+}
