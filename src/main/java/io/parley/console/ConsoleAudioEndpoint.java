@@ -84,9 +84,14 @@ public class ConsoleAudioEndpoint {
             link.close(CloseReason.CloseCodes.VIOLATED_POLICY, "audio frames far faster than real time");
             return;
         }
-        if (!last || frame.remaining() != HostLeg.FRAME_BYTES) {
+        if (!last) {
+            link.close(CloseReason.CloseCodes.TOO_BIG, "a message over " + MAX_MESSAGE_BYTES + " bytes; frames are"
+                    + " 640 bytes");
+            return;
+        }
+        if (frame.remaining() != HostLeg.FRAME_BYTES) {
             link.close(CloseReason.CloseCodes.CANNOT_ACCEPT, "frames are 640 bytes (20 ms of PCM16 little-endian"
-                    + " mono at 16 kHz); got " + frame.remaining() + (last ? "" : " in a fragmented message"));
+                    + " mono at 16 kHz); got " + frame.remaining());
             return;
         }
         leg.received(frame, System.nanoTime());

@@ -24,7 +24,7 @@ final class AnswerPatterns {
                     + "(?:(?:i'd|i would|i want|i wanted|i'm calling|i am calling|i'm hoping|i was hoping)"
                     + "(?: like)?(?: to)?(?: talk| speak| chat| discuss| ask| say something)?(?: about| regarding)?\\s+)?");
     private static final Pattern INTRODUCTION = Pattern.compile(
-            "^(?:(?:hi|hello|yes|yeah|well|so)[, ]+)*(?:my name is|my name's|this is|i'm|i am|it's|call me)\\s+[a-z'-]+[.,!]*");
+            "^(?:(?:hi|hello|yes|yeah|well|so|uh|um|er|oh)[, ]+)*(?:my name is|my name's|this is|i'm|i am|it's|call me)\\s+[a-z'-]+[.,!]*");
     private static final Set<String> NOT_A_NAME = Set.of("yes", "no", "yeah", "hello", "hi", "um", "uh", "sorry",
             "what", "okay", "ok", "well", "the", "a", "i", "and", "about");
 

@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Reads a name and a topic from what the caller said to the screener. With a language model that understands
- * text, it asks for a JSON object ({@code {"name": …, "topic": …}}); an answer that fails, or is not that object,
- * falls back to {@link AnswerPatterns}, so a model fault never stalls the screening. Without one, patterns only.
+ * text, it asks for a JSON object ({@code {"name": …, "topic": …}}) and believes it, nulls included; an answer
+ * that fails, or is not that object, falls back to {@link AnswerPatterns}, so a model fault never stalls the
+ * screening. Without such a model, patterns only.
  */
 final class AnswerReader {
 
@@ -67,8 +68,8 @@ final class AnswerReader {
                     LOG.warning(() -> who + ": the screener's model answered " + LogSafe.quoted(json)
                             + ", not a JSON object with name and topic; reading the answer by its words instead");
                 }
-                // What the model found wins; what it left out, the patterns may still have.
-                answers.complete(parsed.map(heard::updatedBy).orElse(heard));
+                // A model that read the words and found no topic is believed over a pattern's guess.
+                answers.complete(parsed.orElse(heard));
             });
         } catch (RuntimeException e) {
             answers.complete(heard);

@@ -63,9 +63,11 @@ class AnswerReaderTest {
     @Test
     void nullsAndFencesAreReadAsAModelWritesThem() throws Exception {
         ScreeningAnswers a = read(new Model("```json\n{\"name\": null, \"topic\": \"taxes\"}\n```"), "topic",
-                "my name is john", "taxes please");
-        assertEquals(Optional.of("John"), a.name(), "what the model left out, the caller's words still give");
+                "uh well", "taxes please");
+        assertEquals(Optional.empty(), a.name(), "a model that found no name is believed");
         assertEquals(Optional.of("taxes"), a.topic());
+        assertEquals(Optional.empty(), read(new Model("{\"name\": \"Jon\", \"topic\": null}"), "topic",
+                "it's jon, well jonathan really").topic(), "nor a pattern's guess at a topic the model did not find");
     }
 
     @Test

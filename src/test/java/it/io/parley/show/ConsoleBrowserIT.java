@@ -38,6 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleBrowserIT {
 
+    /** Callers new to the server on every run (the database outlives a local run). */
+    private static final String N3001 = ShowCalls.newNumber();
+    private static final String N3002 = ShowCalls.newNumber();
+
     private static final String SERVER = ParleyServer.LOCAL;
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String HOST_SAYS = "Good evening, you are on the air with Parley radio.";
@@ -85,11 +89,11 @@ class ConsoleBrowserIT {
     void theHostRunsTheShowFromTheBrowser() throws Exception {
         Pcm16 sarahToKate = ShowCalls.spoken("Testing one two three four five.");
         long dialedAt = System.nanoTime();
-        CompletableFuture<CallResult> sarah = ShowCalls.dial(SERVER, "+15550103001", ShowCalls.script(80_000,
+        CompletableFuture<CallResult> sarah = ShowCalls.dial(SERVER, N3001, ShowCalls.script(80_000,
                 new Line(7_000, "My name is Sarah."), new Line(13_500, "I want to talk about gardens."),
                 new Line(34_000, "Thank you, I love the show."),
                 new Line(48_000, "Testing one two three four five.")), folder);
-        CompletableFuture<CallResult> kate = ShowCalls.dial(SERVER, "+15550103002", ShowCalls.script(80_000,
+        CompletableFuture<CallResult> kate = ShowCalls.dial(SERVER, N3002, ShowCalls.script(80_000,
                 new Line(7_500, "My name is Kate."), new Line(14_000, "I want to talk about music.")), folder);
 
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900));

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class RemoteScreeningIT {
 
+    /** Callers new to the server on every run (the database outlives a local run). */
+    private static final String N2001 = ShowCalls.newNumber();
+    private static final String N2002 = ShowCalls.newNumber();
+
     private static final String SERVER = ParleyServer.REMOTE;
     private static FakeModelServer models;
     private static Path heard;
@@ -63,7 +67,7 @@ class RemoteScreeningIT {
                     : "{\"name\": \"Jonathan\", \"topic\": null}";
         });
         int requestsBefore = models.chatRequests().size();
-        CompletableFuture<CallResult> call = caller("+15550102001");
+        CompletableFuture<CallResult> call = caller(N2001);
         JsonObject screened = ShowCalls.byName(ShowCalls.awaitQueue(SERVER, q -> q.stream().anyMatch(c ->
                 "waiting".equals(c.getString("status"))), Duration.ofSeconds(40), "the caller to be screened"),
                 "Jonathan");
@@ -84,7 +88,7 @@ class RemoteScreeningIT {
         transcripts("my name is kate", "i want to talk about music");
         models.fault("llm", FakeModelServer.Fault.ERROR_500);
         try {
-            CompletableFuture<CallResult> call = caller("+15550102002");
+            CompletableFuture<CallResult> call = caller(N2002);
             JsonObject screened = ShowCalls.byName(ShowCalls.awaitQueue(SERVER, q -> q.stream().anyMatch(c ->
                     "waiting".equals(c.getString("status"))), Duration.ofSeconds(40), "the caller to be screened"),
                     "Kate");

@@ -40,6 +40,11 @@ final class ShowCalls {
     private ShowCalls() {
     }
 
+    /** A phone number no earlier run of the tests has called from, so that the caller is new to the server. */
+    static String newNumber() {
+        return "+1555" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
     /** A sentence said {@code atMillis} into the call. */
     record Line(int atMillis, String text) {
     }

@@ -31,6 +31,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShowLineIT {
 
+    /** Callers new to the server on every run (the database outlives a local run). */
+    private static final String N1001 = ShowCalls.newNumber();
+    private static final String N1002 = ShowCalls.newNumber();
+    private static final String N1003 = ShowCalls.newNumber();
+    private static final String N1004 = ShowCalls.newNumber();
+    private static final String N1019 = ShowCalls.newNumber();
+    private static final String N1020 = ShowCalls.newNumber();
+    private static final String N1021 = ShowCalls.newNumber();
+
     private static final String SERVER = ParleyServer.LOCAL;
     private static Path heard;
 
@@ -56,10 +65,10 @@ class ShowLineIT {
         try (ShowCalls.Events events = new ShowCalls.Events(SERVER)) {
             Pcm16 johnOnAir = ShowCalls.spoken("Testing one two three four five.");
             Pcm16 maryOnAir = ShowCalls.spoken("The match was wonderful yesterday.");
-            CompletableFuture<CallResult> john = ShowCalls.dial(SERVER, "+15550101001", ShowCalls.script(52_000,
+            CompletableFuture<CallResult> john = ShowCalls.dial(SERVER, N1001, ShowCalls.script(52_000,
                     new Line(7_000, "My name is John."), new Line(13_500, "I want to talk about cooking."),
                     new Line(34_000, "Testing one two three four five.")), heard);
-            CompletableFuture<CallResult> mary = ShowCalls.dial(SERVER, "+15550101002", ShowCalls.script(52_000,
+            CompletableFuture<CallResult> mary = ShowCalls.dial(SERVER, N1002, ShowCalls.script(52_000,
                     new Line(7_000, "This is Mary."), new Line(13_500, "I would like to talk about football."),
                     new Line(42_000, "The match was wonderful yesterday.")), heard);
 
@@ -71,7 +80,7 @@ class ShowLineIT {
             JsonObject maryInLine = ShowCalls.byName(screened, "Mary");
             assertTrue(johnInLine.getString("topic").contains("cooking"), johnInLine.toString());
             assertTrue(maryInLine.getString("topic").contains("football"), maryInLine.toString());
-            assertEquals("+15550101001", johnInLine.getString("from"));
+            assertEquals(N1001, johnInLine.getString("from"));
             String johnSid = johnInLine.getString("callSid");
             String marySid = maryInLine.getString("callSid");
 
@@ -136,7 +145,7 @@ class ShowLineIT {
     @Test
     @Order(2)
     void aWaitingCallerHearsAnnouncementsThenAfterTheLongestWaitLeavesAMessage() throws Exception {
-        CompletableFuture<CallResult> paul = ShowCalls.dial(SERVER, "+15550101003", ShowCalls.script(75_000,
+        CompletableFuture<CallResult> paul = ShowCalls.dial(SERVER, N1003, ShowCalls.script(75_000,
                 new Line(7_000, "My name is Paul."), new Line(13_500, "I want to talk about the news."),
                 new Line(60_000, "Please call me back tomorrow morning.")), heard);
         JsonObject inLine = ShowCalls.byName(ShowCalls.awaitQueue(SERVER, q -> q.stream().anyMatch(c ->
@@ -166,7 +175,7 @@ class ShowLineIT {
     void offAirTheShowLineTakesAMessage() throws Exception {
         onAir(false);
         try {
-            CompletableFuture<CallResult> caller = ShowCalls.dial(SERVER, "+15550101004", ShowCalls.script(22_000,
+            CompletableFuture<CallResult> caller = ShowCalls.dial(SERVER, N1004, ShowCalls.script(22_000,
                     new Line(9_500, "I love the show, keep it up.")), heard);
             CallResult call = caller.get(60, TimeUnit.SECONDS);
             List<JsonObject> turns = ParleyServer.call(call.callSid()).getJsonArray("turns")
@@ -175,7 +184,7 @@ class ShowLineIT {
                     + " message"), turns.toString());
             JsonObject message = awaitVoicemail(call.callSid());
             assertEquals("off-air", message.getString("reason"));
-            assertEquals("+15550101004", message.getString("from"));
+            assertEquals(N1004, message.getString("from"));
             assertMessageSays(message, "love the show");
             assertTrue(ShowCalls.queue(SERVER).stream().noneMatch(c -> c.getString("callSid").equals(call.callSid())),
                     "an off-air caller is never in the queue");
@@ -189,10 +198,10 @@ class ShowLineIT {
     void aFullQueueSendsTheNextCallerToVoicemail() throws Exception {
         List<CompletableFuture<CallResult>> three = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            three.add(ShowCalls.dial(SERVER, "+1555010101" + i, ShowCalls.script(16_000), heard));
+            three.add(ShowCalls.dial(SERVER, ShowCalls.newNumber(), ShowCalls.script(16_000), heard));
         }
         ShowCalls.awaitQueue(SERVER, q -> q.size() == 3, Duration.ofSeconds(10), "three callers in the queue");
-        CompletableFuture<CallResult> fourth = ShowCalls.dial(SERVER, "+15550101019", ShowCalls.script(12_000), heard);
+        CompletableFuture<CallResult> fourth = ShowCalls.dial(SERVER, N1019, ShowCalls.script(12_000), heard);
         CallResult call = fourth.get(60, TimeUnit.SECONDS);
         List<JsonObject> turns = ParleyServer.call(call.callSid()).getJsonArray("turns").getValuesAs(JsonObject.class);
         assertTrue(turns.get(0).getString("text").startsWith("All our lines are busy right now. Please leave a"
@@ -206,9 +215,9 @@ class ShowLineIT {
     @Order(5)
     void everyOperationOfTheConsoleAndItsEvent() throws Exception {
         try (ShowCalls.Events events = new ShowCalls.Events(SERVER)) {
-            CompletableFuture<CallResult> ann = ShowCalls.dial(SERVER, "+15550101020", ShowCalls.script(70_000,
+            CompletableFuture<CallResult> ann = ShowCalls.dial(SERVER, N1020, ShowCalls.script(70_000,
                     new Line(7_000, "My name is Sarah."), new Line(13_500, "I want to talk about gardens.")), heard);
-            CompletableFuture<CallResult> bob = ShowCalls.dial(SERVER, "+15550101021", ShowCalls.script(70_000,
+            CompletableFuture<CallResult> bob = ShowCalls.dial(SERVER, N1021, ShowCalls.script(70_000,
                     new Line(7_000, "My name is Bob."), new Line(13_500, "I want to talk about music.")), heard);
             List<JsonObject> screened = ShowCalls.awaitQueue(SERVER, q -> q.stream()
                     .filter(c -> "waiting".equals(c.getString("status"))).count() == 2, Duration.ofSeconds(40),
@@ -244,11 +253,11 @@ class ShowLineIT {
                     "Bob was dropped with a goodbye: " + bobCall.closeCode() + " " + bobCall.closeReason());
             JsonObject bobAsCaller = ((jakarta.json.JsonArray) ParleyServer.parse(ParleyServer.send(ParleyServer.api(
                     SERVER, "/api/callers?limit=500").GET().build()).body())).getValuesAs(JsonObject.class).stream()
-                    .filter(c -> c.getString("number").equals("+15550101021")).findFirst().orElseThrow();
+                    .filter(c -> c.getString("number").equals(N1021)).findFirst().orElseThrow();
             assertTrue(bobAsCaller.getBoolean("blocked"), bobAsCaller.toString());
             try {
                 java.util.Map<String, String> again = ParleyServer.inboundCall(ParleyServer.newCallSid());
-                again.put("From", "+15550101021");
+                again.put("From", N1021);
                 HttpResponse<String> rejected = ParleyServer.postSigned("/twilio/voice?line=show", again);
                 assertTrue(rejected.body().contains("<Reject"), "a blocked number's next call is rejected: "
                         + rejected.body());
