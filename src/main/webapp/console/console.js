@@ -4,7 +4,8 @@
 import { HostAudio } from './audio.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { queue: [], show: null, selected: null, transcripts: new Map(), names: new Map() };
+const state = { queue: [], show: null, selected: null, transcripts: new Map(), names: new Map(),
+  onAirSince: new Map() };
 let audio = null;
 
 async function api(method, path, body) {
@@ -38,7 +39,7 @@ function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children) {
+  for (const c of children.flat()) {
     if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return e;
@@ -148,10 +149,18 @@ async function edit(callSid) {
 
 function renderOnAir() {
   const onAir = state.queue.filter((c) => c.status === 'on-air');
+  for (const sid of [...state.onAirSince.keys()]) {
+    if (!onAir.some((c) => c.callSid === sid)) state.onAirSince.delete(sid);
+  }
+  for (const c of onAir) {
+    if (!state.onAirSince.has(c.callSid)) state.onAirSince.set(c.callSid, Date.now());
+  }
   $('on-air-list').replaceChildren(...onAir.map((call) => el('li', { class: 'caller on-air', 'data-sid': call.callSid },
-    el('strong', {}, call.displayName), ' ',
-    el('span', { class: 'topic' }, call.topic ? `“${call.topic}”` : ''),
-    el('span', { class: 'timer', 'data-since': Date.now() }, '0:00'),
+    el('div', { class: 'line1' },
+      el('strong', {}, call.displayName),
+      el('span', { class: 'topic' }, call.topic ? `“${call.topic}”` : ''),
+      el('span', { class: 'timer', 'data-since': state.onAirSince.get(call.callSid), title: 'time on air' },
+        minutes((Date.now() - state.onAirSince.get(call.callSid)) / 1000))),
     el('div', { class: 'actions' },
       el('button', { onclick: () => api('POST', `/queue/${call.callSid}/hold`) }, 'Hold'),
       el('button', { onclick: () => act('voicemail', call.callSid) }, 'Voicemail'),
@@ -169,6 +178,13 @@ function renderShow(show) {
 
 // ---- transcripts ----
 
+/** Who said it: the caller's name once the console knows it; the screener's lines say whom they were to. */
+function speakerOf(line) {
+  const name = state.names.get(line.callSid);
+  if (line.speaker === 'Screener') return name ? `Screener → ${name}` : 'Screener';
+  return line.speaker === 'Caller' && name ? name : line.speaker;
+}
+
 function transcript(line) {
   const box = $('transcript');
   const key = line.callSid;
@@ -179,12 +195,12 @@ function transcript(line) {
   }
   if (line.final) {
     const p = el('p', { class: line.speaker === 'Screener' ? 'screener' : 'said' },
-      el('span', { class: 'speaker' }, `${line.speaker}: `), line.text);
+      el('span', { class: 'speaker' }, `${speakerOf(line)}: `), line.text);
     partial.remove();
     state.transcripts.delete(key);
     box.append(p);
   } else {
-    partial.replaceChildren(el('span', { class: 'speaker' }, `${line.speaker}: `), line.text);
+    partial.replaceChildren(el('span', { class: 'speaker' }, `${speakerOf(line)}: `), line.text);
     box.append(partial);
   }
   while (box.children.length > 200) box.firstChild.remove();

@@ -1,7 +1,6 @@
 package io.parley.call;
 
 import io.parley.audio.MuLawAudio;
-import io.parley.audio.Pcm16;
 import io.parley.logging.LogSafe;
 import io.parley.logging.ThrottledLog;
 import io.parley.media.MediaClock;
@@ -77,7 +76,7 @@ public final class CallSession implements CallControl {
     private final StringBuffer dtmf = new StringBuffer();
     private Agent agent;
     /** The caller's leg while they are in a mixing room; null while only the agent hears them. */
-    private PhoneLeg leg;
+    private volatile PhoneLeg leg;
     private volatile MixingRoom room;
     private long lastFrameArrival;
     private volatile boolean finished;
@@ -107,8 +106,17 @@ public final class CallSession implements CallControl {
      *
      * @param streamMillis where it belongs in the stream (the carrier's timestamp)
      * @param arrivedNanos when it arrived ({@link System#nanoTime()})
+     *
+     * <p>While the caller is in a room, the frame also goes straight to their leg from here, a copy into its
+     * jitter buffer: the room must hear them on time, whatever the call's executor is busy with.
      */
     public void media(long streamMillis, byte[] mulaw, long arrivedNanos) {
+        PhoneLeg inRoom = room != null ? leg : null;
+        if (inRoom != null && start != null) {
+            // Straight to the room's jitter buffer (a copy under a short lock): the room hears the caller on time
+            // even while the call's executor is busy (transcribing, say).
+            inRoom.said(new MuLawAudio(mulaw).toPcm16(), arrivedNanos);
+        }
         if (!executor.offer(() -> onMedia(streamMillis, mulaw, arrivedNanos))) {
             inboundDropped.incrementAndGet();
             complaints.warning(() -> who() + ": the call is " + executor.queued()
@@ -206,11 +214,7 @@ public final class CallSession implements CallControl {
         framesIn++;
         lastFrameArrival = arrivedNanos;
         recorder.callerAudio(streamMillis, arrivedNanos, mulaw);
-        Pcm16 pcm = new MuLawAudio(mulaw).toPcm16();
-        if (room != null) {
-            leg.said(pcm, arrivedNanos);
-        }
-        agent.hear(pcm);
+        agent.hear(new MuLawAudio(mulaw).toPcm16());
     }
 
     private void onControl(Runnable handler) {

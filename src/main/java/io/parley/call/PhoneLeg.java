@@ -31,7 +31,7 @@ final class PhoneLeg implements Leg {
         return id;
     }
 
-    /** The caller's audio, 8 kHz, on the call's executor; it reached the server at {@code arrivedNanos}. */
+    /** The caller's audio, 8 kHz, on the socket's thread; it reached the server at {@code arrivedNanos}. */
     void said(Pcm16 audio, long arrivedNanos) {
         input.push(audio.samples(), 0, audio.sampleCount(), arrivedNanos);
     }

@@ -43,7 +43,7 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     public static final String USER = "io.parley.console.user";
     static final ConsoleUsers.User LOCAL_HOST = new ConsoleUsers.User("host (this machine)",
             Set.of(ConsoleUsers.HOST, ConsoleUsers.PRODUCER));
-    private static final ConsoleUsers.User API = new ConsoleUsers.User("api-key",
+    static final ConsoleUsers.User API = new ConsoleUsers.User("api-key",
             Set.of(ConsoleUsers.HOST, ConsoleUsers.PRODUCER));
     private static final Logger LOG = Logger.getLogger(ConsoleAuthentication.class.getName());
 
@@ -147,10 +147,14 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(user.name(), user.roles());
     }
 
+    /**
+     * Answers the request here: the mechanism has written the whole response, so the container sends it as it is
+     * ({@code SEND_CONTINUE}; {@code SEND_FAILURE} would have Liberty write an error page over it).
+     */
     private static AuthenticationStatus refuse(HttpServletResponse response, int status, String reason)
             throws IOException {
         JsonErrors.send(response, status, reason);
-        return AuthenticationStatus.SEND_FAILURE;
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /** The login page and what it needs, open to all. */
@@ -158,7 +162,7 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         return path.equals("/console/login.html") || path.equals("/console/console.css");
     }
 
-    private static boolean bearerMatches(String authorization, String key) {
+    static boolean bearerMatches(String authorization, String key) {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }

@@ -104,19 +104,18 @@ class ShowLineIT {
 
             Pcm16 johnHeard = ShowCalls.heard(heard, johnSid);
             Pcm16 maryHeard = ShowCalls.heard(heard, marySid);
-            double maryHearsJohn = ShowCalls.hears(maryHeard, johnOnAir, 32_000, 37_000);
-            double johnHearsMary = ShowCalls.hears(johnHeard, maryOnAir, 40_000, 45_000);
-            double johnHearsHimself = ShowCalls.hears(johnHeard, johnOnAir, 32_000, 37_000);
-            double maryHearsHerself = ShowCalls.hears(maryHeard, maryOnAir, 40_000, 45_000);
-            System.out.printf("Whole-sentence correlation: Mary hears John %.3f, John hears Mary %.3f%n",
-                    ShowCalls.correlation(maryHeard, johnOnAir, 32_000, 37_000),
-                    ShowCalls.correlation(johnHeard, maryOnAir, 40_000, 45_000));
+            // What a caller heard is recorded from the first frame that reached them, a moment (on a busy machine a
+            // few seconds) into the call: the windows allow for it.
+            double maryHearsJohn = ShowCalls.hears(maryHeard, johnOnAir, 26_000, 40_000);
+            double johnHearsMary = ShowCalls.hears(johnHeard, maryOnAir, 34_000, 48_000);
+            double johnHearsHimself = ShowCalls.hears(johnHeard, johnOnAir, 26_000, 40_000);
+            double maryHearsHerself = ShowCalls.hears(maryHeard, maryOnAir, 34_000, 48_000);
             System.out.printf("On air: Mary hears John %.3f, John hears Mary %.3f; John hears himself %.3f, Mary"
                     + " herself %.3f%n", maryHearsJohn, johnHearsMary, johnHearsHimself, maryHearsHerself);
-            assertTrue(maryHearsJohn > 0.7, "Mary hears John in the studio: " + maryHearsJohn);
-            assertTrue(johnHearsMary > 0.7, "John hears Mary in the studio: " + johnHearsMary);
-            assertTrue(johnHearsHimself < 0.3, "mix-minus: John does not hear himself: " + johnHearsHimself);
-            assertTrue(maryHearsHerself < 0.3, "mix-minus: Mary does not hear herself: " + maryHearsHerself);
+            assertTrue(maryHearsJohn > 0.8, "Mary hears John in the studio: " + maryHearsJohn);
+            assertTrue(johnHearsMary > 0.8, "John hears Mary in the studio: " + johnHearsMary);
+            assertTrue(johnHearsHimself < 0.5, "mix-minus: John does not hear himself: " + johnHearsHimself);
+            assertTrue(maryHearsHerself < 0.5, "mix-minus: Mary does not hear herself: " + maryHearsHerself);
 
             List<String> johnChanges = events.changes(johnSid);
             System.out.println("John's events: " + johnChanges);
