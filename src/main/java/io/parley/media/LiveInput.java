@@ -7,11 +7,13 @@ import io.parley.audio.Pcm16;
  * 8 kHz. Audio arrives in any lengths (the phone sends 20 ms, a browser may send other sizes) and leaves a frame
  * at a time.
  *
- * <p>Frames reach the server with jitter (the network, the sender's clock, the call's executor) and the room takes
- * them on its own clock, so the buffer starts (and, after running dry, starts again) only once {@value #PRIME}
- * frames wait: 20 to 40 ms of delay that absorbs the jitter, where a buffer that played every frame the moment
- * it came would run dry on every late one, and each time slip the party 20 ms later. A frame the room asks for
- * while it primes is silence (an underrun, once it had started). It holds at most {@code maxFrames}: beyond that
+ * <p>Frames reach the server with jitter (the network, the sender's clock, the socket's thread) and the room takes
+ * them on its own clock. The buffer starts once a frame waits; a party whose frames come late enough to run it dry
+ * gets a deeper buffer from then on: after an underrun it starts again only once {@value #PRIME} frames wait
+ * (20 to 40 ms that absorb the jitter, where a buffer that played every frame the moment it came would run dry on
+ * every late one, and each time slip the party 20 ms later), and it returns to one frame after
+ * {@value #CALM_POPS} frames in a row without running dry. A frame the room asks for while it primes is silence
+ * (an underrun, once it had started). It holds at most {@code maxFrames}: beyond that
  * the oldest audio is dropped, so a party whose audio arrives in a burst after a stall catches up instead of being
  * heard ever later; and one that holds more than it needs for a second sheds a frame.
  *
@@ -19,9 +21,11 @@ import io.parley.audio.Pcm16;
  */
 public final class LiveInput {
 
-    /** Frames that must wait before the room takes the first of them. */
+    /** Frames that must wait before the room takes the first of them, after the party's frames ran it dry. */
     static final int PRIME = 2;
-    /** Pops in a row with more than {@link #PRIME} frames waiting after which one frame is shed: one second. */
+    /** Frames without running dry after which a party's buffer returns to one frame: ten seconds. */
+    static final int CALM_POPS = 500;
+    /** Pops in a row with more frames waiting than needed after which one frame is shed: one second. */
     private static final int SHED_AFTER = 50;
 
     private final short[][] ring;
@@ -38,6 +42,9 @@ public final class LiveInput {
     private long underruns;
     private long dropped;
     private boolean priming = true;
+    /** Frames that must wait before the room takes the first of them: 1, or {@link #PRIME} after running dry. */
+    private int target = 1;
+    private int calmPops;
     private int deepPops;
     private long shed;
 
@@ -95,14 +102,20 @@ public final class LiveInput {
         if (size == 0 && !priming) {
             priming = true;
             underruns++;
+            target = PRIME;
+            calmPops = 0;
         }
         if (priming) {
-            if (size < PRIME) {
+            if (size < target) {
                 return false;
             }
             priming = false;
         }
-        deepPops = size > PRIME ? deepPops + 1 : 0;
+        if (++calmPops >= CALM_POPS && target > 1) {
+            target = 1;
+            calmPops = 0;
+        }
+        deepPops = size > target ? deepPops + 1 : 0;
         if (deepPops >= SHED_AFTER) {
             head = (head + 1) % maxFrames;
             size--;
@@ -129,6 +142,8 @@ public final class LiveInput {
         partialFill = 0;
         priming = true;
         deepPops = 0;
+        target = 1;
+        calmPops = 0;
     }
 
     public synchronized int depth() {

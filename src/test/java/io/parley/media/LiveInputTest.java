@@ -24,40 +24,54 @@ class LiveInputTest {
     }
 
     @Test
-    void audioOfAnyLengthLeavesInWholeFramesInOrderOncePrimed() {
+    void audioOfAnyLengthLeavesInWholeFramesInOrder() {
         LiveInput input = new LiveInput(8);
         short[] samples = ramp(0, 400);
         input.push(samples, 0, 100);
-        input.push(samples, 100, 100); // one whole frame and 40 over
-        assertFalse(input.pop(frame), "one frame is not yet enough to start on");
-        input.push(samples, 200, 200); // 400 samples: two whole frames and 80 over
+        assertFalse(input.pop(frame), "no whole frame yet");
+        assertEquals(0, input.stats().underruns(), "the wait at the start is no underrun");
+        input.push(samples, 100, 300); // 400 samples: two whole frames and 80 over
         assertTrue(input.pop(frame));
         assertEquals(0, frame[0]);
         assertEquals(159, frame[159]);
         assertTrue(input.pop(frame));
         assertEquals(160, frame[0]);
-        input.push(new Pcm16(Pcm16.RATE_8K, ramp(400, 240)));
-        assertTrue(input.pop(frame), "once started, each frame goes as it comes");
+        input.push(new Pcm16(Pcm16.RATE_8K, ramp(400, 80)));
+        assertTrue(input.pop(frame), "a party whose frames come on time is heard a frame after they arrive");
         assertEquals(320, frame[0]);
         assertEquals(479, frame[159]);
-        assertEquals(0, input.stats().underruns(), "the wait at the start is no underrun");
     }
 
     @Test
-    void runningDryPrimesAgainSoOneLateFrameDoesNotSlipEveryOneAfterIt() {
+    void runningDryPrimesTwoFramesSoOneLateFrameDoesNotSlipEveryOneAfterIt() {
         LiveInput input = new LiveInput(8);
         pushFrame(input, 0);
-        pushFrame(input, 1000);
-        assertTrue(input.pop(frame));
         assertTrue(input.pop(frame));
         assertFalse(input.pop(frame), "dry: silence");
         assertEquals(1, input.stats().underruns());
         pushFrame(input, 2000);
-        assertFalse(input.pop(frame), "primes again to two frames");
+        assertFalse(input.pop(frame), "primes to two frames now");
         pushFrame(input, 3000);
         assertTrue(input.pop(frame));
         assertEquals(2000, frame[0]);
         assertEquals(1, input.stats().underruns(), "priming is one underrun, not one per frame");
+    }
+
+    @Test
+    void afterTenCalmSecondsOneFrameIsEnoughAgain() {
+        LiveInput input = new LiveInput(8);
+        pushFrame(input, 0);
+        assertTrue(input.pop(frame));
+        assertFalse(input.pop(frame)); // dry: two frames from now on
+        pushFrame(input, 1);
+        pushFrame(input, 2);
+        for (int i = 0; i < LiveInput.CALM_POPS + 60; i++) {
+            assertTrue(input.pop(frame));
+            pushFrame(input, 10 + i);
+        }
+        assertEquals(1, input.depth(), "calm for ten seconds: back to one frame of delay (the surplus one shed)");
+        assertEquals(1, input.stats().shed());
+        assertEquals(1, input.stats().underruns());
     }
 
     @Test
@@ -75,15 +89,15 @@ class LiveInputTest {
     @Test
     void aBufferDeeperThanItNeedsShedsAFrameASecond() {
         LiveInput input = new LiveInput(8);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             pushFrame(input, i);
         }
         for (int i = 0; i < 60; i++) {
             assertTrue(input.pop(frame));
             pushFrame(input, 100 + i);
         }
-        assertEquals(1, input.stats().shed(), "four frames waiting for a second: one shed");
-        assertEquals(3, input.depth());
+        assertEquals(1, input.stats().shed(), "three frames waiting where one is needed, for a second: one shed");
+        assertEquals(2, input.depth());
     }
 
     @Test
