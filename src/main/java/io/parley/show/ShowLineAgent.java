@@ -211,7 +211,7 @@ public class ShowLineAgent implements Agent, Show.Line {
             call.leaveRoom();
             ears.reset();
             inLine();
-            say(message, this::startMusic);
+            sayThenHoldMusic(message);
             LOG.info(() -> who + ": back on hold");
         });
     }
@@ -283,7 +283,7 @@ public class ShowLineAgent implements Agent, Show.Line {
         inLine();
         String inLine = screening.fill(settings.inLine()).replace("{position}",
                 String.valueOf(Math.max(1, show.position(call.callSid()))));
-        say(inLine, this::startMusic);
+        sayThenHoldMusic(inLine);
     }
 
     // ---- waiting in line ----
@@ -313,7 +313,7 @@ public class ShowLineAgent implements Agent, Show.Line {
                 .replace("{waited}", inWords(waited));
         music = false;
         call.audio().clear();
-        say(text, this::startMusic);
+        sayThenHoldMusic(text);
     }
 
     static String inWords(Duration waited) {
@@ -385,6 +385,18 @@ public class ShowLineAgent implements Agent, Show.Line {
 
     /** Says {@code text}, in place of anything being said; {@code then} runs once the caller has heard it all. */
     private void say(String text, Runnable then) {
+        say(text, then, false);
+    }
+
+    /**
+     * Says {@code text}, then the hold audio, queued right behind the last of the words so that no gap opens
+     * between them (waiting for the words to be heard would leave the line silent for a mark's round trip).
+     */
+    private void sayThenHoldMusic(String text) {
+        say(text, this::startMusic, true);
+    }
+
+    private void say(String text, Runnable then, boolean thenOnceQueued) {
         silence();
         record(ConversationTurn.AGENT, text);
         show.transcript(call.callSid(), SCREENER, text, true);
@@ -398,7 +410,7 @@ public class ShowLineAgent implements Agent, Show.Line {
 
                     @Override
                     public void queued(Reply reply) {
-                        if (reply == speaking && reply.fullyHeard()) {
+                        if (reply == speaking && (thenOnceQueued || reply.fullyHeard())) {
                             finishSpeaking();
                         }
                     }
