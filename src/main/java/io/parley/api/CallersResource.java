@@ -44,6 +44,9 @@ public class CallersResource {
     Recordings recordings;
 
     @Inject
+    io.parley.show.VoicemailBox voicemails;
+
+    @Inject
     Store store;
 
     @Inject
@@ -116,9 +119,14 @@ public class CallersResource {
         List<String> calls = erased.callSids();
         int deleted = erased.calls().stream().mapToInt(c -> recordings.delete(c.callSid(), c.createdAt(),
                 Optional.ofNullable(c.recordingPath()))).sum();
+        int messages = 0;
+        for (String path : erased.voicemails()) {
+            messages += voicemails.delete(path) ? 1 : 0;
+        }
+        int voicemailsDeleted = messages;
         calls.forEach(registry::forget);
-        LOG.info(() -> "Caller " + callerId + " erased, with " + calls.size() + " calls and " + deleted
-                + " recordings");
+        LOG.info(() -> "Caller " + callerId + " erased, with " + calls.size() + " calls, " + deleted
+                + " recordings and " + voicemailsDeleted + " voicemails");
         return Response.noContent().build();
     }
 

@@ -114,6 +114,20 @@ public class VoicemailBox {
         return file.startsWith(directory) ? Optional.of(file) : Optional.empty();
     }
 
+    /** Deletes a stored message's file (its caller was erased); false when it was not there. */
+    public boolean delete(String relative) {
+        Optional<Path> file = file(relative);
+        if (file.isEmpty()) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(file.get());
+        } catch (IOException e) {
+            LOG.warning(() -> "Voicemail: " + file.get() + " could not be deleted (" + e.getMessage() + ")");
+            return false;
+        }
+    }
+
     public long kept() {
         return kept.get();
     }

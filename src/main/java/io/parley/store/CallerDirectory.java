@@ -14,8 +14,16 @@ import java.util.function.Function;
  */
 public class CallerDirectory {
 
-    /** What erasing a caller took from the database: their calls, whose recordings are still to delete. */
-    public record Erased(List<ErasedCall> calls) {
+    /**
+     * What erasing a caller took from the database: their calls, whose recordings are still to delete, and the
+     * paths of the messages they left on the show line (relative to the recordings folder), also still to delete.
+     */
+    public record Erased(List<ErasedCall> calls, List<String> voicemails) {
+
+        public Erased {
+            calls = List.copyOf(calls);
+            voicemails = List.copyOf(voicemails);
+        }
 
         public List<String> callSids() {
             return calls.stream().map(ErasedCall::callSid).toList();
@@ -90,7 +98,8 @@ public class CallerDirectory {
     }
 
     /**
-     * Erases the caller and everything of theirs: their calls and the calls' turns (the database cascades).
+     * Erases the caller and everything of theirs: their calls and the calls' turns (the database cascades), and
+     * the messages they left on the show line (by their number, or by a call of theirs).
      *
      * @return the calls erased and their recordings' paths, or empty when there is no such caller
      */
@@ -104,12 +113,18 @@ public class CallerDirectory {
                     CallEntity.class).setParameter("id", id).getResultList();
             List<ErasedCall> calls = rows.stream().map(c -> new ErasedCall(c.callSid, c.createdAt, c.recordingPath))
                     .toList();
+            List<String> voicemails = em.createQuery("SELECT v.path FROM VoicemailEntity v WHERE v.from = :number"
+                            + " OR v.callSid IN (SELECT c.callSid FROM CallEntity c WHERE c.callerId = :id)", String.class)
+                    .setParameter("number", caller.phoneNumber).setParameter("id", id).getResultList();
+            em.createQuery("DELETE FROM VoicemailEntity v WHERE v.from = :number OR v.callSid IN (SELECT c.callSid"
+                            + " FROM CallEntity c WHERE c.callerId = :id)").setParameter("number", caller.phoneNumber)
+                    .setParameter("id", id).executeUpdate();
             LatencyDays.uncountCallsOf(em, id);
             em.createQuery("DELETE FROM TurnEntity t WHERE t.callSid IN (SELECT c.callSid FROM CallEntity c "
                     + "WHERE c.callerId = :id)").setParameter("id", id).executeUpdate();
             em.createQuery("DELETE FROM CallEntity c WHERE c.callerId = :id").setParameter("id", id).executeUpdate();
             em.remove(caller);
-            return Optional.of(new Erased(calls));
+            return Optional.of(new Erased(calls, voicemails));
         });
     }
 

@@ -389,9 +389,18 @@ abstract class StoreContract {
         long id = callers.byNumber("+15558880001").orElseThrow().id();
 
         writer.write(List.of(new StoreWrite.SaveRecording(theirs, new Recording("2026-10-01/" + theirs + ".wav", 4000, 64044))));
+        String offAir = sid('h');
+        String stranger = sid('h');
+        writer.write(List.of(new StoreWrite.SaveVoicemail(new VoicemailRow(0, offAir, "+15558880001", null, null, null,
+                "off-air", "voicemail/2026-10-01/" + offAir + ".wav", 3000, 48044, t0)),
+                new StoreWrite.SaveVoicemail(new VoicemailRow(0, stranger, "+15558880002", null, null, null,
+                        "off-air", "voicemail/2026-10-01/" + stranger + ".wav", 3000, 48044, t0))));
 
         assertEquals(Optional.of(new CallerDirectory.Erased(List.of(new CallerDirectory.ErasedCall(theirs, t0,
-                "2026-10-01/" + theirs + ".wav")))), callers.erase(id), "the calls, with the recordings to delete");
+                "2026-10-01/" + theirs + ".wav")), List.of("voicemail/2026-10-01/" + offAir + ".wav"))),
+                callers.erase(id), "the calls, with the recordings and the voicemail to delete");
+        assertEquals(List.of(stranger), new ShowBoard(emf).voicemails(t0, 10).stream().map(VoicemailRow::callSid)
+                .filter(s -> s.equals(offAir) || s.equals(stranger)).toList(), "another caller's message stays");
 
         assertTrue(callers.byId(id).isEmpty());
         assertTrue(history.find(theirs).isEmpty());
