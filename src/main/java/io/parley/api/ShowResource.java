@@ -271,10 +271,7 @@ public class ShowResource {
     }
 
     private JsonObject entry(QueuedCall call) {
-        return show.queueJson().getJsonArray("queue").stream().map(JsonValue::asJsonObject)
-                .filter(o -> o.getString("callSid").equals(call.callSid())).findFirst()
-                .orElseGet(() -> Json.createObjectBuilder().add("callSid", call.callSid())
-                        .add("status", call.status().label()).build());
+        return show.json(call);
     }
 
     private static void text(JsonObjectBuilder b, String key, String value) {

@@ -1,6 +1,7 @@
 package io.parley.call;
 
 import io.parley.audio.MuLawAudio;
+import io.parley.audio.Pcm16;
 import io.parley.logging.LogSafe;
 import io.parley.logging.ThrottledLog;
 import io.parley.media.MediaClock;
@@ -112,12 +113,15 @@ public final class CallSession implements CallControl {
      */
     public void media(long streamMillis, byte[] mulaw, long arrivedNanos) {
         PhoneLeg inRoom = room != null ? leg : null;
+        Pcm16 decoded = null;
         if (inRoom != null && start != null) {
             // Straight to the room's jitter buffer (a copy under a short lock): the room hears the caller on time
-            // even while the call's executor is busy (transcribing, say).
-            inRoom.said(new MuLawAudio(mulaw).toPcm16(), arrivedNanos);
+            // even while the call's executor is busy (transcribing, say). The agent gets the same decoded frame.
+            decoded = new MuLawAudio(mulaw).toPcm16();
+            inRoom.said(decoded, arrivedNanos);
         }
-        if (!executor.offer(() -> onMedia(streamMillis, mulaw, arrivedNanos))) {
+        Pcm16 pcm = decoded;
+        if (!executor.offer(() -> onMedia(streamMillis, mulaw, pcm, arrivedNanos))) {
             inboundDropped.incrementAndGet();
             complaints.warning(() -> who() + ": the call is " + executor.queued()
                     + " frames behind; dropping caller audio");
@@ -202,7 +206,8 @@ public final class CallSession implements CallControl {
 
     // ---- the executor side ----
 
-    private void onMedia(long streamMillis, byte[] mulaw, long arrivedNanos) {
+    /** @param pcm the frame decoded already (for the room), or null */
+    private void onMedia(long streamMillis, byte[] mulaw, Pcm16 pcm, long arrivedNanos) {
         if (start == null) {
             refused.incrementAndGet();
             complaints.warning(() -> who() + ": media before start; ignored");
@@ -214,7 +219,7 @@ public final class CallSession implements CallControl {
         framesIn++;
         lastFrameArrival = arrivedNanos;
         recorder.callerAudio(streamMillis, arrivedNanos, mulaw);
-        agent.hear(new MuLawAudio(mulaw).toPcm16());
+        agent.hear(pcm != null ? pcm : new MuLawAudio(mulaw).toPcm16());
     }
 
     private void onControl(Runnable handler) {

@@ -40,10 +40,6 @@ final class PhoneLeg implements Leg {
         input.reset();
     }
 
-    LiveInput.Stats inputStats() {
-        return input.stats();
-    }
-
     @Override
     public boolean speak(short[] frame) {
         return input.pop(frame);

@@ -121,8 +121,9 @@ public class ConsoleAudioEndpoint {
         if (leg != null) {
             consoles.release(leg);
             show.hostLeft(leg);
+            ConsoleLink link = (ConsoleLink) properties.get(LINK);
             LOG.info(() -> leg.id() + " disconnected after " + leg.framesIn() + " frames in, " + leg.framesOut()
-                    + " out");
+                    + " out" + (link.dropped() > 0 ? ", " + link.dropped() + " dropped as the browser fell behind" : ""));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.parley.console;
 
-import io.parley.http.ClientAddress;
 import io.parley.http.JsonErrors;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -9,10 +8,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The gate of {@code WS /console/audio}: the host's microphone opens only for the host. Liberty upgrades a
@@ -26,33 +22,18 @@ public class ConsoleAudioGate extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    ConsoleUsers users;
-
-    @Inject
-    @ConfigProperty(name = "parley.api-key")
-    Optional<String> apiKey;
+    ConsoleAuthentication authentication;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        ConsoleUsers.User user = null;
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && apiKey.filter(k -> !k.isBlank()).isPresent()) {
-            if (!ConsoleAuthentication.bearerMatches(authorization, apiKey.get())) {
-                JsonErrors.send(response, 401, "Wrong API key");
-                return;
-            }
-            user = ConsoleAuthentication.API;
-        } else if (!users.configured()) {
-            if (!ClientAddress.local(request)) {
-                JsonErrors.send(response, 403, "The console serves only this machine while no login is configured");
-                return;
-            }
-            user = ConsoleAuthentication.LOCAL_HOST;
-        } else {
-            HttpSession session = request.getSession(false);
-            user = session == null ? null : (ConsoleUsers.User) session.getAttribute(ConsoleAuthentication.USER);
+        ConsoleAuthentication.Identified identified = authentication.identify(request);
+        if (identified.refused()) {
+            JsonErrors.send(response, identified.status(), identified.reason());
+            return;
         }
+        ConsoleUsers.User user = identified.user() != null ? identified.user()
+                : ConsoleAuthentication.sessionUser(request);
         if (user == null) {
             JsonErrors.send(response, 401, "Log in to the console first (/console/login.html)");
             return;

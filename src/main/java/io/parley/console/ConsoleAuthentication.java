@@ -41,9 +41,9 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
     /** The request (and session) attribute holding the console's {@link ConsoleUsers.User}. */
     public static final String USER = "io.parley.console.user";
-    static final ConsoleUsers.User LOCAL_HOST = new ConsoleUsers.User("host (this machine)",
+    private static final ConsoleUsers.User LOCAL_HOST = new ConsoleUsers.User("host (this machine)",
             Set.of(ConsoleUsers.HOST, ConsoleUsers.PRODUCER));
-    static final ConsoleUsers.User API = new ConsoleUsers.User("api-key",
+    private static final ConsoleUsers.User API = new ConsoleUsers.User("api-key",
             Set.of(ConsoleUsers.HOST, ConsoleUsers.PRODUCER));
     private static final Logger LOG = Logger.getLogger(ConsoleAuthentication.class.getName());
 
@@ -78,21 +78,46 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
                 || path.startsWith("/api/show/");
     }
 
-    private AuthenticationStatus decide(String path, HttpServletRequest request, HttpServletResponse response,
-                                        HttpMessageContext context) throws IOException {
+    /**
+     * Who a request is by the rules that need no login form: the API key, or, with no logins configured, this
+     * machine. {@code user} null and {@code status} 0: the form login's session decides.
+     */
+    record Identified(ConsoleUsers.User user, int status, String reason) {
+        static final Identified BY_LOGIN = new Identified(null, 0, null);
+
+        boolean refused() {
+            return status != 0;
+        }
+    }
+
+    Identified identify(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && apiKey.filter(k -> !k.isBlank()).isPresent()) {
-            if (bearerMatches(authorization, apiKey.get())) {
-                return admit(API, path, request, response, context);
-            }
-            return refuse(response, 401, "Wrong API key");
+            return bearerMatches(authorization, apiKey.get()) ? new Identified(API, 0, null)
+                    : new Identified(null, 401, "Wrong API key");
         }
         if (!users.configured()) {
-            if (ClientAddress.local(request)) {
-                return admit(LOCAL_HOST, path, request, response, context);
-            }
-            return refuse(response, 403, "The console serves only this machine while no login is configured: set"
-                    + " PARLEY_CONSOLE_USER and PARLEY_CONSOLE_PASSWORD to use it from elsewhere");
+            return ClientAddress.local(request) ? new Identified(LOCAL_HOST, 0, null)
+                    : new Identified(null, 403, "The console serves only this machine while no login is configured:"
+                    + " set PARLEY_CONSOLE_USER and PARLEY_CONSOLE_PASSWORD to use it from elsewhere");
+        }
+        return Identified.BY_LOGIN;
+    }
+
+    /** The user of the request's console session, if it has one. */
+    static ConsoleUsers.User sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : (ConsoleUsers.User) session.getAttribute(USER);
+    }
+
+    private AuthenticationStatus decide(String path, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) throws IOException {
+        Identified identified = identify(request);
+        if (identified.refused()) {
+            return refuse(response, identified.status(), identified.reason());
+        }
+        if (identified.user() != null) {
+            return admit(identified.user(), request, context);
         }
         if (path.equals("/console/login") && "POST".equals(request.getMethod())) {
             return login(request, response);
@@ -108,10 +133,9 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         if (isPublic(path)) {
             return context.doNothing();
         }
-        HttpSession session = request.getSession(false);
-        ConsoleUsers.User user = session == null ? null : (ConsoleUsers.User) session.getAttribute(USER);
+        ConsoleUsers.User user = sessionUser(request);
         if (user != null) {
-            return admit(user, path, request, response, context);
+            return admit(user, request, context);
         }
         if (path.startsWith("/api/") || path.equals("/console/audio")) {
             return refuse(response, 401, "Log in to the console first (/console/login.html)");
@@ -138,11 +162,9 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    private AuthenticationStatus admit(ConsoleUsers.User user, String path, HttpServletRequest request,
-                                       HttpServletResponse response, HttpMessageContext context) throws IOException {
-        if (path.equals("/console/audio") && !user.is(ConsoleUsers.HOST)) {
-            return refuse(response, 403, "Only the host speaks in the studio");
-        }
+    /** The host-only audio socket is checked by {@link ConsoleAudioGate}, which also sees its handshake. */
+    private static AuthenticationStatus admit(ConsoleUsers.User user, HttpServletRequest request,
+                                              HttpMessageContext context) {
         request.setAttribute(USER, user);
         return context.notifyContainerAboutLogin(user.name(), user.roles());
     }
@@ -162,7 +184,7 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
         return path.equals("/console/login.html") || path.equals("/console/console.css");
     }
 
-    static boolean bearerMatches(String authorization, String key) {
+    private static boolean bearerMatches(String authorization, String key) {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }

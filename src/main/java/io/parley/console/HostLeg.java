@@ -25,6 +25,8 @@ final class HostLeg implements Leg {
     private final ConsoleLink link;
     private final LiveInput input = new LiveInput(MAX_BUFFERED_FRAMES);
     private final Resampler down = new Resampler(Pcm16.RATE_16K, Pcm16.RATE_8K);
+    /** The microphone's frame as samples; the socket's thread only (a session's messages come one at a time). */
+    private final short[] wide = new short[FRAME_BYTES / 2];
     private final Resampler up = new Resampler(Pcm16.RATE_8K, Pcm16.RATE_16K);
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesOut = new AtomicLong();
@@ -47,7 +49,6 @@ final class HostLeg implements Leg {
     /** A frame from the microphone, already checked to be {@value #FRAME_BYTES} bytes; on the socket's thread. */
     void received(ByteBuffer frame, long arrivedNanos) {
         ByteBuffer le = frame.order(ByteOrder.LITTLE_ENDIAN);
-        short[] wide = new short[FRAME_BYTES / 2];
         for (int i = 0; i < wide.length; i++) {
             wide[i] = le.getShort(le.position() + 2 * i);
         }
@@ -68,18 +69,14 @@ final class HostLeg implements Leg {
 
     @Override
     public void hear(short[] frame, long nowNanos) {
-        short[] wide = up.process(frame);
-        ByteBuffer out = ByteBuffer.allocate(wide.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (short s : wide) {
+        short[] heard = up.process(frame);
+        ByteBuffer out = ByteBuffer.allocate(heard.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (short s : heard) {
             out.putShort(s);
         }
         out.flip();
         link.send(out);
         framesOut.incrementAndGet();
-    }
-
-    LiveInput.Stats inputStats() {
-        return input.stats();
     }
 
     long framesIn() {

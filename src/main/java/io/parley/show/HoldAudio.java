@@ -31,11 +31,11 @@ public class HoldAudio {
     ShowSettings settings;
 
     private byte[] loop;
-    private String source;
 
     @PostConstruct
     void load() {
         Pcm16 audio = null;
+        String source = null;
         if (settings.holdAudio().isPresent()) {
             Path file = Path.of(settings.holdAudio().get());
             try {
@@ -51,7 +51,8 @@ public class HoldAudio {
             source = "the shipped tune (" + SHIPPED + ")";
         }
         loop = prepare(audio, settings.holdAudioGainDb());
-        LOG.info(() -> "Hold audio: " + source + ", " + loop.length / 8 + " ms loop");
+        String from = source;
+        LOG.info(() -> "Hold audio: " + from + ", " + loop.length / 8 + " ms loop");
     }
 
     static Pcm16 shipped() {
@@ -93,12 +94,4 @@ public class HoldAudio {
         return new MuLawAudio(out);
     }
 
-    /** Samples in the loop. */
-    public int length() {
-        return loop.length;
-    }
-
-    public String source() {
-        return source;
-    }
 }

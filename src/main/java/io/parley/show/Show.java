@@ -316,11 +316,6 @@ public class Show {
         publishStudio();
     }
 
-    /** Whether a host's console holds the microphone now. */
-    public boolean hostPresent() {
-        return hostLeg != null;
-    }
-
     /** The show as {@code GET /api/show} and the {@code studio} event give it. */
     public JsonObject state() {
         JsonArrayBuilder legs = Json.createArrayBuilder();
@@ -339,11 +334,20 @@ public class Show {
 
     /** The queue as {@code GET /api/show/queue} and the {@code queue} event give it. */
     public JsonObject queueJson() {
+        return queueJson(queue());
+    }
+
+    /** One caller of this server's queue as the API gives it, with their place in line. */
+    public JsonObject json(QueuedCall caller) {
+        return QueueJson.of(caller, position(caller.callSid()), time.instant());
+    }
+
+    /** Callers in line order, numbered in line as they come. */
+    private JsonObject queueJson(List<QueuedCall> ordered) {
         Instant now = time.instant();
-        List<QueuedCall> all = queue();
         JsonArrayBuilder out = Json.createArrayBuilder();
         int place = 0;
-        for (QueuedCall c : all) {
+        for (QueuedCall c : ordered) {
             out.add(QueueJson.of(c, c.status().inLine() ? ++place : 0, now));
         }
         return Json.createObjectBuilder().add("queue", out).build();
@@ -378,21 +382,13 @@ public class Show {
     }
 
     private JsonObject callEvent(QueuedCall caller, String change) {
-        return Json.createObjectBuilder().add("change", change)
-                .add("call", QueueJson.of(caller, position(caller.callSid()), time.instant())).build();
+        return Json.createObjectBuilder().add("change", change).add("call", json(caller)).build();
     }
 
     private void publishQueue() {
-        Instant now = time.instant();
-        JsonArrayBuilder out = Json.createArrayBuilder();
         List<QueuedCall> mine = new ArrayList<>(queue.values());
         mine.sort(LINE_ORDER);
-        int place = 0;
-        for (QueuedCall c : mine) {
-            out.add(QueueJson.of(c, c.status().inLine() ? ++place : 0, now));
-        }
-        JsonObjectBuilder event = Json.createObjectBuilder().add("queue", out);
-        events.publish(ShowEvents.QUEUE, event.build());
+        events.publish(ShowEvents.QUEUE, queueJson(mine));
     }
 
     private void publishStudio() {

@@ -47,7 +47,6 @@ public class ShowEvents {
     }
 
     private final Set<Console> consoles = new CopyOnWriteArraySet<>();
-    private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private ThreadPoolExecutor sender;
     private ScheduledFuture<?> keepAlive;
@@ -57,7 +56,10 @@ public class ShowEvents {
         sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(BACKLOG), threads,
                 (task, pool) -> {
                     if (!pool.isShutdown()) {
-                        dropped.incrementAndGet();
+                        if (dropped.incrementAndGet() % 1000 == 1) {
+                            LOG.warning(() -> "Show events: the consoles are " + BACKLOG + " events behind; the oldest"
+                                    + " are dropped (" + dropped.get() + " so far)");
+                        }
                         pool.getQueue().poll();
                         pool.execute(task);
                     }
@@ -83,7 +85,6 @@ public class ShowEvents {
 
     /** Sends {@code data} as event {@code name} to every console; returns at once. */
     public void publish(String name, JsonValue data) {
-        published.incrementAndGet();
         String json = data.toString();
         sender.execute(() -> send(name, json));
     }
@@ -94,18 +95,6 @@ public class ShowEvents {
         sender.execute(() -> deliver(new Console(sink, sse), name, json));
     }
 
-    public int consoles() {
-        return consoles.size();
-    }
-
-    public long published() {
-        return published.get();
-    }
-
-    /** Events dropped because the sender fell {@value #BACKLOG} events behind. */
-    public long dropped() {
-        return dropped.get();
-    }
 
     private void send(String name, String json) {
         for (Console c : consoles) {

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,8 +50,6 @@ public class VoicemailBox {
 
     private Path directory;
     private ThreadPoolExecutor writer;
-    private final AtomicLong kept = new AtomicLong();
-    private final AtomicLong lost = new AtomicLong();
 
     @PostConstruct
     void init() {
@@ -78,7 +75,6 @@ public class VoicemailBox {
             writer.execute(() -> write(message));
             return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            lost.incrementAndGet();
             LOG.severe(() -> "Voicemail: the message of call " + message.callSid() + " is lost: the writer is "
                     + QUEUE + " messages behind");
             return false;
@@ -97,11 +93,9 @@ public class VoicemailBox {
             store.write(new StoreWrite.SaveVoicemail(new VoicemailRow(0, message.callSid(), message.from(),
                     message.callerId(), message.name(), message.topic(), message.reason(), relative, millis,
                     Files.size(wav), message.recordedAt())));
-            kept.incrementAndGet();
             LOG.info(() -> "Voicemail: call " + message.callSid() + " left a message of " + millis + " ms ("
                     + message.reason() + ")");
         } catch (IOException | RuntimeException e) {
-            lost.incrementAndGet();
             LOG.log(Level.SEVERE, "Voicemail: the message of call " + message.callSid() + " could not be written to "
                     + wav, e);
         }
@@ -126,13 +120,5 @@ public class VoicemailBox {
             LOG.warning(() -> "Voicemail: " + file.get() + " could not be deleted (" + e.getMessage() + ")");
             return false;
         }
-    }
-
-    public long kept() {
-        return kept.get();
-    }
-
-    public long lost() {
-        return lost.get();
     }
 }

@@ -21,11 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -271,18 +269,5 @@ final class ShowCalls {
             }
             stream.cancel(true);
         }
-    }
-
-    static void shutdownLater() {
-        CALLERS.shutdown();
-        try {
-            CALLERS.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
