@@ -1,15 +1,20 @@
-// The host's console: the queue, who is on air, live transcripts, today's calls and voicemail, all kept current
-// by the show's Server-Sent Events (GET /api/show/events); every button is a POST to /api/show. Plain ES modules,
-// no build step.
+// The host's console: the queue, who is on air, the AI voices in the studio, live transcripts, today's calls and
+// voicemail, all kept current by the show's Server-Sent Events (GET /api/show/events); every button is a request to
+// /api/show (or /api/personas). Plain ES modules, no build step.
 import { HostAudio } from './audio.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { queue: [], show: null, selected: null, transcripts: new Map(), names: new Map(),
-  onAirSince: new Map() };
+  onAirSince: new Map(), personas: [], answering: null };
 let audio = null;
 
-async function api(method, path, body) {
-  const response = await fetch(`/api/show${path}`, {
+/** A request to the show's API (/api/show…). */
+function api(method, path, body) {
+  return request(method, `/api/show${path}`, body);
+}
+
+async function request(method, path, body) {
+  const response = await fetch(path, {
     method,
     headers: body ? { 'Content-Type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
@@ -174,28 +179,75 @@ function renderShow(show) {
   onAir.textContent = show.onAir ? 'On air' : 'Off air';
   onAir.setAttribute('aria-pressed', show.onAir);
   onAir.classList.toggle('live', show.onAir);
+  renderPersonas();
+}
+
+// ---- the AI voices ----
+
+async function loadPersonas() {
+  const { personas } = await request('GET', '/api/personas');
+  state.personas = personas;
+  renderPersonas();
+}
+
+function inStudio(persona) {
+  const ai = state.show && state.show.ai;
+  return ai ? ai.personas.some((p) => p.id === persona.id) : persona.inStudio;
+}
+
+function renderPersonas() {
+  const speaking = state.show && state.show.ai && state.show.ai.speaking;
+  const present = state.personas.filter(inStudio);
+  if (!present.some((p) => p.id === state.answering)) {
+    const coHost = present.find((p) => p.role === 'co-host') || present[0];
+    state.answering = coHost ? coHost.id : null;
+  }
+  $('personas').replaceChildren(...state.personas.map((p) => {
+    const here = inStudio(p);
+    return el('li', { class: `persona-item${here ? ' here' : ''}${speaking === p.name ? ' speaking' : ''}` },
+      el('label', { class: 'line1', title: here ? 'answers when you press AI respond' : 'not in the studio' },
+        el('input', { type: 'radio', name: 'answering', value: p.id, disabled: !here,
+          checked: here && state.answering === p.id, onchange: () => { state.answering = p.id; } }),
+        el('strong', {}, p.name), el('span', { class: 'role' }, p.role),
+        speaking === p.name ? el('span', { class: 'badge live' }, 'speaking') : null),
+      el('button', { 'aria-pressed': here, title: here ? 'Take out of the studio' : 'Bring into the studio',
+        onclick: () => request(here ? 'DELETE' : 'PUT', `/api/show/ai/personas/${p.id}`).then(loadPersonas) },
+        here ? 'In studio' : 'Bring in'));
+  }));
+  $('ai-respond').disabled = !present.length;
+  $('personas-empty').hidden = state.personas.length > 0;
+}
+
+function respond() {
+  if (state.answering === null) {
+    toast('Bring an AI voice into the studio first');
+    return;
+  }
+  api('POST', '/ai/respond', { persona: state.answering }).catch(() => {});
 }
 
 // ---- transcripts ----
 
 /** Who said it: the caller's name once the console knows it; the screener's lines say whom they were to. */
 function speakerOf(line) {
-  const name = state.names.get(line.callSid);
+  const name = line.callSid && state.names.get(line.callSid);
   if (line.speaker === 'Screener') return name ? `Screener → ${name}` : 'Screener';
   return line.speaker === 'Caller' && name ? name : line.speaker;
 }
 
 function transcript(line) {
   const box = $('transcript');
-  const key = line.callSid;
+  const key = line.key || line.callSid;
   let partial = state.transcripts.get(key);
   if (!partial) {
     partial = el('p', { class: 'partial' });
     state.transcripts.set(key, partial);
   }
   if (line.final) {
-    const p = el('p', { class: line.speaker === 'Screener' ? 'screener' : 'said' },
-      el('span', { class: 'speaker' }, `${speakerOf(line)}: `), line.text);
+    const kind = line.speaker === 'Screener' ? 'screener' : (line.kind || 'said');
+    const p = el('p', { class: `said ${kind}${line.interrupted ? ' cut' : ''}` },
+      el('span', { class: 'speaker' }, `${speakerOf(line)}: `), line.text,
+      line.interrupted ? el('span', { class: 'cut-mark', title: 'cut off: somebody spoke over it' }, ' —') : null);
     partial.remove();
     state.transcripts.delete(key);
     box.append(p);
@@ -275,6 +327,8 @@ function keys(event) {
     if (onAir) api('POST', `/queue/${onAir.callSid}/hold`);
   } else if (event.key === 'm' && audio) {
     $('mic-mute').click();
+  } else if (event.key === 'a') {
+    respond();
   } else if (actions[event.key]) {
     act(actions[event.key], state.selected);
   }
@@ -303,6 +357,7 @@ function listen() {
 
 document.addEventListener('DOMContentLoaded', () => {
   $('next').addEventListener('click', () => api('POST', '/next'));
+  $('ai-respond').addEventListener('click', respond);
   $('on-air').addEventListener('click', () => api('PUT', '', { onAir: !(state.show && state.show.onAir) })
     .then(renderShow));
   $('mic-start').addEventListener('click', () => startMic(false));
@@ -316,5 +371,6 @@ document.addEventListener('DOMContentLoaded', () => {
   listen();
   loadHistory().catch(() => {});
   loadVoicemails().catch(() => {});
+  api('GET', '').then(renderShow).then(loadPersonas).catch(() => {});
   requestAnimationFrame(meter);
 });

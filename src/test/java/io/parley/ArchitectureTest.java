@@ -131,6 +131,22 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.ops..",
                     "io.parley.sim..", "io.parley.telephony..", "io.parley.http..", "io.parley.recording..");
 
+    /**
+     * The studio (the room, its conversation and the AI voices) builds on media, the conversation's voice and ears,
+     * the models and the store; the show, the console and the API use it, never the other way.
+     */
+    @ArchTest
+    static final ArchRule studioKnowsNothingAboveIt = noClasses().that().resideInAPackage("io.parley.studio..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.ops..",
+                    "io.parley.sim..", "io.parley.telephony..", "io.parley.http..", "io.parley.recording..",
+                    "io.parley.show..", "io.parley.console..");
+
+    @ArchTest
+    static final ArchRule onlyTheShowConsoleAndApiUseTheStudio = noClasses().that()
+            .resideOutsideOfPackages("io.parley.studio..", "io.parley.show..", "io.parley.api..", "io.parley.ops..",
+                    "io.parley.console..")
+            .should().dependOnClassesThat().resideInAPackage("io.parley.studio..");
+
     /** Only the API (the console's operations), the console's edge and operations (figures) know the show. */
     @ArchTest
     static final ArchRule onlyTheApiConsoleAndOperationsUseTheShow = noClasses().that()

@@ -1,7 +1,10 @@
 package io.parley.console;
 
+import io.parley.conversation.ConversationSettings;
 import io.parley.media.InboundGuard;
+import io.parley.models.Models;
 import io.parley.show.Show;
+import io.parley.studio.Studio;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
@@ -47,6 +50,15 @@ public class ConsoleAudioEndpoint {
     @Inject
     HostConsoles consoles;
 
+    @Inject
+    Studio studio;
+
+    @Inject
+    Models models;
+
+    @Inject
+    ConversationSettings conversation;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -68,6 +80,11 @@ public class ConsoleAudioEndpoint {
         ws.getUserProperties().put(LEG, leg);
         ws.getUserProperties().put(LINK, link);
         ws.getUserProperties().put(GUARD, new InboundGuard(System.nanoTime()));
+        try {
+            leg.ears(new HostEars(models, conversation, executor, studio));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "The host is heard in the studio but not transcribed: " + e.getMessage());
+        }
         show.hostJoined(leg);
         claim.closeDisplaced();
     }
@@ -120,6 +137,7 @@ public class ConsoleAudioEndpoint {
         HostLeg leg = properties == null ? null : (HostLeg) properties.remove(LEG);
         if (leg != null) {
             consoles.release(leg);
+            leg.closeEars();
             show.hostLeft(leg);
             ConsoleLink link = (ConsoleLink) properties.get(LINK);
             LOG.info(() -> leg.id() + " disconnected after " + leg.framesIn() + " frames in, " + leg.framesOut()

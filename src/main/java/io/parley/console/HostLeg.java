@@ -31,9 +31,24 @@ final class HostLeg implements Leg {
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesOut = new AtomicLong();
 
+    /** The host's ears (VAD and speech-to-text), or null when the models could not give them. */
+    private volatile HostEars ears;
+
     HostLeg(String id, ConsoleLink link) {
         this.id = id;
         this.link = link;
+    }
+
+    void ears(HostEars ears) {
+        this.ears = ears;
+    }
+
+    void closeEars() {
+        HostEars listening = ears;
+        ears = null;
+        if (listening != null) {
+            listening.close();
+        }
     }
 
     @Override
@@ -55,6 +70,10 @@ final class HostLeg implements Leg {
         short[] narrow = down.process(wide);
         input.push(narrow, 0, narrow.length, arrivedNanos);
         framesIn.incrementAndGet();
+        HostEars listening = ears;
+        if (listening != null) {
+            listening.hear(narrow, arrivedNanos);
+        }
     }
 
     @Override

@@ -92,6 +92,11 @@ public class Models {
         }
     }
 
+    /** The names of the embedded voices a persona may take (without a speech server). */
+    public static java.util.Set<String> embeddedVoices() {
+        return new java.util.TreeSet<>(FreeTtsSpeech.VOICES_BY_NAME.keySet());
+    }
+
     public SileroVad vad() {
         return require(vad, "vad");
     }

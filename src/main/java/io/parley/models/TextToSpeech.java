@@ -13,6 +13,14 @@ public interface TextToSpeech {
     /** For logs and health data, e.g. "embedded FreeTTS kevin16". */
     String describe();
 
+    /**
+     * The same engine speaking with another voice: {@code remoteVoice} on a speech server, {@code embeddedVoice} for
+     * the embedded synthesiser (see {@code FreeTtsSpeech#VOICES_BY_NAME}). An engine with one voice returns itself.
+     */
+    default TextToSpeech voice(String remoteVoice, String embeddedVoice) {
+        return this;
+    }
+
     /** Synthesises {@code text}; {@code audio} is called for each chunk, in order, on some other thread. */
     Synthesis speak(String text, Consumer<Pcm16> audio);
 

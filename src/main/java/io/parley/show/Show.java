@@ -1,14 +1,16 @@
 package io.parley.show;
 
 import io.parley.logging.LogSafe;
-import io.parley.media.MediaClock;
 import io.parley.media.MixingRoom;
 import io.parley.store.QueueRow;
 import io.parley.store.Store;
 import io.parley.store.StoreWrite;
+import io.parley.studio.Speaker;
+import io.parley.studio.Studio;
+import io.parley.studio.StudioEvent;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -72,9 +74,8 @@ public class Show {
     Store store;
 
     @Inject
-    MediaClock clock;
+    Studio studioRoom;
 
-    private final MixingRoom studio = new MixingRoom("studio");
     private final Map<String, QueuedCall> queue = new ConcurrentHashMap<>();
     private final Map<String, Line> lines = new ConcurrentHashMap<>();
     private Clock time = Clock.systemUTC();
@@ -85,16 +86,10 @@ public class Show {
     @PostConstruct
     void init() {
         onAir = settings.onAirAtStart();
-        clock.add(studio);
-    }
-
-    @PreDestroy
-    void stop() {
-        clock.remove(studio);
     }
 
     public MixingRoom studio() {
-        return studio;
+        return studioRoom.room();
     }
 
     public boolean onAir() {
@@ -166,6 +161,7 @@ public class Show {
     /** A line of live transcript: the screening, or a caller on air. */
     public void transcript(String callSid, String speaker, String text, boolean isFinal) {
         events.publish(ShowEvents.TRANSCRIPT, Json.createObjectBuilder().add("callSid", callSid)
+                .add("key", callSid).add("kind", ShowLineAgent.SCREENER.equals(speaker) ? "screener" : "caller")
                 .add("speaker", speaker).add("text", text).add("final", isFinal).add("at", time.instant().toString())
                 .build());
     }
@@ -214,7 +210,7 @@ public class Show {
         }
         QueuedCall onAirNow = caller.withStatus(QueueStatus.ON_AIR);
         queue.put(callSid, onAirNow);
-        lines.get(callSid).take(studio);
+        lines.get(callSid).take(studioRoom.room());
         changed(onAirNow, "on-air");
         publishStudio();
         return onAirNow;
@@ -295,7 +291,7 @@ public class Show {
         if (hostLeg != host) {
             return; // a console that was taken over: the host is still here
         }
-        studio.leave(host);
+        studioRoom.left(Speaker.HOST, host);
         hostLeg = null;
         hostConnected = false;
         LOG.info("The host has left the studio; callers on air go back on hold");
@@ -307,11 +303,11 @@ public class Show {
     /** The host's console is connected: their leg joins the studio (in place of an earlier console's). */
     public synchronized void hostJoined(io.parley.media.Leg host) {
         if (hostLeg != null) {
-            studio.leave(hostLeg);
+            studioRoom.left(Speaker.HOST, hostLeg);
         }
         hostLeg = host;
         hostConnected = true;
-        studio.join(host);
+        studioRoom.entered(Speaker.HOST, "the show's host", host);
         LOG.info("The host is in the studio");
         publishStudio();
     }
@@ -319,17 +315,56 @@ public class Show {
     /** The show as {@code GET /api/show} and the {@code studio} event give it. */
     public JsonObject state() {
         JsonArrayBuilder legs = Json.createArrayBuilder();
-        studio.legs().forEach(l -> legs.add(l.id()));
+        studio().legs().forEach(l -> legs.add(l.id()));
         JsonArrayBuilder onAirNow = Json.createArrayBuilder();
         queue.values().stream().filter(c -> c.status() == QueueStatus.ON_AIR).sorted(LINE_ORDER)
                 .forEach(c -> onAirNow.add(QueueJson.of(c, 0, time.instant())));
         JsonObjectBuilder latency = Json.createObjectBuilder();
-        studio.latency().forEach((kind, f) -> latency.add(kind, Json.createObjectBuilder().add("frames", f.count())
-                .add("p50", f.p50()).add("p95", f.p95()).add("p99", f.p99()).add("max", f.max())));
+        studio().latency().forEach((kind, f) -> latency.add(kind, figures(f)));
+        JsonArrayBuilder personas = Json.createArrayBuilder();
+        studioRoom.personas().forEach(p -> personas.add(Json.createObjectBuilder().add("id", p.id())
+                .add("name", p.name()).add("role", p.role().label())));
+        JsonObjectBuilder moods = Json.createObjectBuilder();
+        studioRoom.moods().forEach(moods::add);
+        JsonObjectBuilder ai = Json.createObjectBuilder().add("mode", studioRoom.auto() ? "auto" : "manual")
+                .add("personas", personas).add("moods", moods)
+                .add("firstAudioMillis", figures(studioRoom.firstAudio()))
+                .add("bargeInMillis", figures(studioRoom.bargeIns()));
+        studioRoom.talking().ifPresent(p -> ai.add("speaking", p.name()));
         return Json.createObjectBuilder().add("onAir", onAir).add("hostConnected", hostConnected)
                 .add("studioLatencyMillis", latency)
-                .add("aiMode", "manual").add("studio", legs).add("callersOnAir", onAirNow)
+                .add("aiMode", studioRoom.auto() ? "auto" : "manual").add("ai", ai).add("studio", legs).add("callersOnAir", onAirNow)
                 .add("maxQueue", settings.maxQueue()).build();
+    }
+
+    private static JsonObjectBuilder figures(io.parley.media.LatencyFigures.Summary f) {
+        return Json.createObjectBuilder().add("count", f.count()).add("p50", f.p50()).add("p95", f.p95())
+                .add("p99", f.p99()).add("max", f.max());
+    }
+
+    /** What happens in the studio reaches the console: its transcript lines, and who is there. */
+    void studioChanged(@Observes StudioEvent event) {
+        if (event instanceof StudioEvent.Transcript line) {
+            JsonObjectBuilder out = Json.createObjectBuilder().add("key", line.speaker().key())
+                    .add("speaker", line.speaker().label()).add("kind", line.speaker().kind().label())
+                    .add("text", line.text()).add("final", line.isFinal()).add("at", line.at().toString());
+            if (line.speaker().kind() == Speaker.Kind.CALLER) {
+                out.add("callSid", line.speaker().key());
+            }
+            if (line.interrupted()) {
+                out.add("interrupted", true);
+            }
+            if (line.seq() > 0) {
+                out.add("seq", line.seq());
+            }
+            events.publish(ShowEvents.TRANSCRIPT, out.build());
+        } else if (event instanceof StudioEvent.MoodRead mood) {
+            events.publish(ShowEvents.MOOD, Json.createObjectBuilder().add("key", mood.speaker().key())
+                    .add("speaker", mood.speaker().label()).add("seq", mood.seq()).add("mood", mood.mood().label())
+                    .build());
+        } else {
+            publishStudio();
+        }
     }
 
     /** The queue as {@code GET /api/show/queue} and the {@code queue} event give it. */

@@ -11,11 +11,14 @@ import io.parley.call.CallerMemory;
 import io.parley.call.Carrier;
 import io.parley.call.ConversationTurn;
 import io.parley.conversation.ConversationSettings;
+import io.parley.conversation.Ears;
 import io.parley.conversation.Reply;
 import io.parley.logging.LogSafe;
 import io.parley.media.MixingRoom;
 import io.parley.models.Models;
 import io.parley.store.Store;
+import io.parley.studio.Speaker;
+import io.parley.studio.Studio;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -79,10 +82,13 @@ public class ShowLineAgent implements Agent, Show.Line {
     @Inject
     Store store;
 
+    @Inject
+    Studio studio;
+
     private CallControl call;
     private String who;
     private Phase phase;
-    private CallerEars ears;
+    private Ears ears;
     private Screening screening;
     private AnswerReader reader;
     private int readGeneration;
@@ -98,6 +104,8 @@ public class ShowLineAgent implements Agent, Show.Line {
     private String voicemailReason;
     private String beepMark;
     private VoicemailTake take;
+    /** Who the caller is in the studio while on air; null off air. */
+    private Speaker onAirAs;
 
     @Override
     public void start(CallControl call) {
@@ -106,10 +114,26 @@ public class ShowLineAgent implements Agent, Show.Line {
         CallerMemory memory = memories.take(call.callSid()).orElse(CallerMemory.NONE);
         arrival = QueuedCall.arrived(call.callSid(), call.parameters().get("From"), null, memory.name().orElse(null),
                 memory.summaries().isEmpty() ? null : memory.summaries().get(0), Instant.now(), store.serverId());
-        ears = new CallerEars(models, conversation, call.executor(), new CallerEars.Listener() {
+        ears = new Ears(models, conversation, call.executor(), new Ears.Listener() {
+            @Override
+            public void started(long atMillis, long nowMillis) {
+                if (phase == Phase.ON_AIR) {
+                    studio.started(onAirSpeaker(), call.frameArrivedNanos() - (nowMillis - atMillis) * 1_000_000L);
+                }
+            }
+
+            @Override
+            public void stopped(long atMillis) {
+                if (phase == Phase.ON_AIR) {
+                    studio.stopped(onAirSpeaker());
+                }
+            }
+
             @Override
             public void partial(String text) {
-                if (phase == Phase.SCREENING || phase == Phase.ON_AIR) {
+                if (phase == Phase.ON_AIR) {
+                    studio.partial(onAirSpeaker(), text);
+                } else if (phase == Phase.SCREENING) {
                     show.transcript(call.callSid(), speaker(), text, false);
                 }
             }
@@ -183,6 +207,7 @@ public class ShowLineAgent implements Agent, Show.Line {
         if (ears != null) {
             ears.close();
         }
+        offAir();
         show.left(call.callSid());
     }
 
@@ -198,6 +223,8 @@ public class ShowLineAgent implements Agent, Show.Line {
             phase = Phase.ON_AIR;
             ears.reset();
             call.joinRoom(studio);
+            onAirAs = onAirSpeaker();
+            this.studio.entered(onAirAs, about(), null);
             LOG.info(() -> who + ": on air");
         });
     }
@@ -209,6 +236,7 @@ public class ShowLineAgent implements Agent, Show.Line {
                 return;
             }
             call.leaveRoom();
+            offAir();
             ears.reset();
             inLine();
             sayThenHoldMusic(message);
@@ -223,6 +251,7 @@ public class ShowLineAgent implements Agent, Show.Line {
                 return;
             }
             call.leaveRoom();
+            offAir();
             if (take != null) {
                 keepMessage();
             }
@@ -239,6 +268,7 @@ public class ShowLineAgent implements Agent, Show.Line {
                 return;
             }
             call.leaveRoom();
+            offAir();
             toVoicemail(reason, "");
         });
     }
@@ -251,7 +281,7 @@ public class ShowLineAgent implements Agent, Show.Line {
         }
         if (phase == Phase.ON_AIR) {
             record(ConversationTurn.CALLER, text);
-            show.transcript(call.callSid(), speaker(), text, true);
+            studio.said(onAirSpeaker(), text);
             return;
         }
         if (phase != Phase.SCREENING) {
@@ -449,6 +479,25 @@ public class ShowLineAgent implements Agent, Show.Line {
     private void record(String speaker, String text) {
         registry.addTurn(call.callSid(), new ConversationTurn(speaker, text, Instant.now(), false, null, null, null,
                 null));
+    }
+
+    /** The caller as the studio knows them while on air. */
+    private Speaker onAirSpeaker() {
+        return Speaker.caller(speaker(), call.callSid());
+    }
+
+    /** What the personas are told of the caller. */
+    private String about() {
+        String topic = show.find(call.callSid()).map(QueuedCall::topic).orElse(null);
+        return topic == null || topic.isBlank() ? "a caller" : "a caller, on " + topic;
+    }
+
+    /** Out of the studio's company (the call's leg has left the room already, or leaves with the call). */
+    private void offAir() {
+        if (onAirAs != null) {
+            studio.left(onAirAs, null);
+            onAirAs = null;
+        }
     }
 
     private String speaker() {

@@ -78,6 +78,7 @@ public class Store {
     private CallHistory history;
     private CallerDirectory callers;
     private ShowBoard show;
+    private PersonaBook personas;
     private boolean rejectUnknown;
     private String serverId;
     private volatile String problem = "starting";
@@ -88,6 +89,7 @@ public class Store {
         history = new CallHistory(emf);
         callers = new CallerDirectory(emf);
         show = new ShowBoard(emf);
+        personas = new PersonaBook(emf);
         rejectUnknown = switch (unknownCallers.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "answer" -> false;
             case "reject" -> true;
@@ -145,6 +147,29 @@ public class Store {
     /** The show's stored queue and voicemails; reads wait for the database (never on a call's path). */
     public ShowBoard show() {
         return show;
+    }
+
+    /** Every stored persona; {@link StoreUnavailableException} when the database cannot answer. */
+    public List<Persona> personas() {
+        return read(personas::all);
+    }
+
+    public Optional<Persona> persona(long id) {
+        return read(() -> personas.find(id));
+    }
+
+    /** Adds a persona; empty when its name is taken. */
+    public Optional<Persona> addPersona(Persona persona) {
+        return read(() -> personas.add(persona, Instant.now()));
+    }
+
+    /** Changes a persona; empty when there is none with its id ({@link IllegalArgumentException}: name taken). */
+    public Optional<Persona> changePersona(Persona persona) {
+        return read(() -> personas.change(persona, Instant.now()));
+    }
+
+    public boolean removePersona(long id) {
+        return read(() -> personas.remove(id));
     }
 
     /** Queues a write; never waits (see {@link WriteBehind#offer}). */

@@ -103,7 +103,9 @@ public final class StudioBench {
                 out.putShort(loop[frame * 320 + i]);
             }
             out.flip();
-            host.sendBinary(out, true).join();
+            // The JDK's WebSocket client masks through the buffer's byte order: a little-endian buffer's bytes
+            // would arrive swapped in groups of eight.
+            host.sendBinary(out.order(ByteOrder.BIG_ENDIAN), true).join();
         }, 0, 20, TimeUnit.MILLISECONDS);
         Thread.sleep(seconds * 1000L);
         clock.shutdownNow();

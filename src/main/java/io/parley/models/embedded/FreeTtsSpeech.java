@@ -24,8 +24,24 @@ public final class FreeTtsSpeech implements TextToSpeech {
     public static final int SAMPLE_RATE = Pcm16.RATE_16K;
     private static final String VOICES = "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory";
 
+    /**
+     * The embedded voices a persona may take: FreeTTS's one voice, {@code kevin16}, at its own pitch and pace, or
+     * higher and quicker, or lower and slower, so that two AI voices in the studio sound apart.
+     */
+    public static final java.util.Map<String, Variant> VOICES_BY_NAME = java.util.Map.of(
+            VOICE, new Variant(VOICE, 0, 1.0f),
+            VOICE + "-high", new Variant(VOICE + "-high", 35, 0.92f),
+            VOICE + "-low", new Variant(VOICE + "-low", -25, 1.08f));
+
+    /** A pitch shift (Hz from the voice's own) and a duration stretch (below 1 is quicker). */
+    public record Variant(String name, float pitchShiftHz, float stretch) {
+    }
+
     private final Executor executor;
     private final Voice voice;
+    private final float basePitch;
+    private final float baseStretch;
+    private final Variant variant;
 
     /** @param executor where synthesis runs (it takes the calling thread for its whole length otherwise) */
     public FreeTtsSpeech(Executor executor) {
@@ -40,11 +56,29 @@ public final class FreeTtsSpeech implements TextToSpeech {
         }
         found.allocate();
         this.voice = found;
+        this.basePitch = found.getPitch();
+        this.baseStretch = found.getDurationStretch();
+        this.variant = VOICES_BY_NAME.get(VOICE);
+    }
+
+    private FreeTtsSpeech(FreeTtsSpeech same, Variant variant) {
+        this.executor = same.executor;
+        this.voice = same.voice;
+        this.basePitch = same.basePitch;
+        this.baseStretch = same.baseStretch;
+        this.variant = variant;
+    }
+
+    /** This voice as {@code embeddedVoice} (a name of {@link #VOICES_BY_NAME}); an unknown name keeps it as it is. */
+    @Override
+    public TextToSpeech voice(String remoteVoice, String embeddedVoice) {
+        Variant wanted = embeddedVoice == null ? null : VOICES_BY_NAME.get(embeddedVoice.strip());
+        return wanted == null || wanted.equals(variant) ? this : new FreeTtsSpeech(this, wanted);
     }
 
     @Override
     public String describe() {
-        return "embedded FreeTTS " + VOICE + " (16 kHz)";
+        return "embedded FreeTTS " + variant.name() + " (16 kHz)";
     }
 
     @Override
@@ -55,6 +89,7 @@ public final class FreeTtsSpeech implements TextToSpeech {
             try {
                 synchronized (voice) {
                     if (!collector.cancelled) {
+                        tune();
                         voice.setAudioPlayer(collector);
                         voice.speak(text);
                     }
@@ -72,10 +107,17 @@ public final class FreeTtsSpeech implements TextToSpeech {
         Pcm16[] all = {new Pcm16(SAMPLE_RATE, new short[0])};
         Collector collector = new Collector(chunk -> all[0] = all[0].append(chunk));
         synchronized (voice) {
+            tune();
             voice.setAudioPlayer(collector);
             voice.speak(text);
         }
         return all[0];
+    }
+
+    /** Sets the shared voice to this variant's pitch and pace; under the voice's lock. */
+    private void tune() {
+        voice.setPitch(basePitch + variant.pitchShiftHz());
+        voice.setDurationStretch(baseStretch * variant.stretch());
     }
 
     /** FreeTTS's audio output, turned into chunks of 16-bit samples. */

@@ -33,6 +33,12 @@ public final class RemoteTextToSpeech implements TextToSpeech {
     }
 
     @Override
+    public TextToSpeech voice(String remoteVoice, String embeddedVoice) {
+        return remoteVoice == null || remoteVoice.isBlank() || remoteVoice.equals(voice) ? this
+                : new RemoteTextToSpeech(server, transport, remoteVoice, sampleRate);
+    }
+
+    @Override
     public String describe() {
         return "remote " + server + ", voice " + voice + ", PCM at " + sampleRate + " Hz";
     }

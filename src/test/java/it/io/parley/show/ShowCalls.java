@@ -259,7 +259,12 @@ final class ShowCalls {
                 }
                 Thread.sleep(100);
             }
-            throw new AssertionError("no event " + what + " within " + limit + "; seen " + seen.size() + " events");
+            List<Event> all;
+            synchronized (seen) {
+                all = new ArrayList<>(seen);
+            }
+            throw new AssertionError("no event " + what + " within " + limit + "; seen " + all.size() + " events, the"
+                    + " last: " + all.subList(Math.max(0, all.size() - 8), all.size()));
         }
 
         @Override

@@ -1,12 +1,6 @@
-package io.parley.show;
+package io.parley.conversation;
 
 import io.parley.audio.Pcm16;
-import io.parley.conversation.ConversationSettings;
-import io.parley.conversation.TurnDetector;
-import io.parley.conversation.TurnEvent;
-import io.parley.conversation.VadEvent;
-import io.parley.conversation.VoiceActivityDetector;
-import io.parley.conversation.Failures;
 import io.parley.models.Models;
 import io.parley.models.SpeechToText;
 import java.util.ArrayDeque;
@@ -14,13 +8,25 @@ import java.util.Deque;
 import java.util.concurrent.Executor;
 
 /**
- * What a caller on the show line says, as text: voice activity, the end of each turn, and the turn's transcript,
- * with partial text while they speak. Lives on the call's executor; transcripts come back to it.
+ * What one person says, as text: voice activity, the end of each turn, and the turn's transcript, with partial
+ * text while they speak. A caller on the show line has their own, and so has each person in the studio, so that
+ * every turn has a speaker. Lives on one executor (a call's, the host's); transcripts come back to it.
  */
-final class CallerEars {
+public final class Ears {
 
-    /** Told on the call's executor. */
-    interface Listener {
+    /** Told on the ears' executor. */
+    public interface Listener {
+        /**
+         * The person started speaking; {@code atMillis} is when, in the ears' stream time, and {@code nowMillis}
+         * is the stream time of the audio that showed it.
+         */
+        default void started(long atMillis, long nowMillis) {
+        }
+
+        /** The person stopped speaking (the turn may go on after a pause). */
+        default void stopped(long atMillis) {
+        }
+
         /** The speech-to-text engine's guess at the turn so far (streaming engines only). */
         default void partial(String text) {
         }
@@ -47,7 +53,7 @@ final class CallerEars {
     private long streamMillis;
     private int generation;
 
-    CallerEars(Models models, ConversationSettings settings, Executor call, Listener listener) {
+    public Ears(Models models, ConversationSettings settings, Executor call, Listener listener) {
         this.models = models;
         this.call = call;
         this.listener = listener;
@@ -55,8 +61,8 @@ final class CallerEars {
         this.turns = new TurnDetector(settings.turn(), this::onTurn);
     }
 
-    /** Caller audio, 20 ms at a time. */
-    void hear(Pcm16 audio) {
+    /** The person's audio, 8 kHz, 20 ms at a time. */
+    public void hear(Pcm16 audio) {
         streamMillis += audio.sampleCount() * 1000L / audio.sampleRate();
         if (utterance == null) {
             preRoll.add(audio);
@@ -77,13 +83,13 @@ final class CallerEars {
         turns.advance(streamMillis);
     }
 
-    /** Whether the caller is speaking now. */
-    boolean speaking() {
+    /** Whether the person is speaking now. */
+    public boolean speaking() {
         return vad.speaking();
     }
 
-    /** Forgets the turn in progress (the caller moved: on air, back on hold). */
-    void reset() {
+    /** Forgets the turn in progress (the person moved: on air, back on hold). */
+    public void reset() {
         generation++;
         if (utterance != null) {
             utterance.close();
@@ -93,12 +99,22 @@ final class CallerEars {
         preRoll.clear();
     }
 
-    void close() {
+    public void close() {
         reset();
+    }
+
+    /** Stream time: milliseconds of audio heard so far. */
+    public long streamMillis() {
+        return streamMillis;
     }
 
     private void onVad(VadEvent event) {
         turns.onVad(event);
+        if (event instanceof VadEvent.SpeechStarted started) {
+            listener.started(started.atMillis(), streamMillis);
+        } else if (event instanceof VadEvent.SpeechStopped stopped) {
+            listener.stopped(stopped.atMillis());
+        }
     }
 
     private void onTurn(TurnEvent event) {

@@ -1,0 +1,414 @@
+package io.parley.studio;
+
+import io.parley.call.SerialExecutor;
+import io.parley.logging.LogSafe;
+import io.parley.media.LatencyFigures;
+import io.parley.media.Leg;
+import io.parley.media.MediaClock;
+import io.parley.media.MixingRoom;
+import io.parley.models.Models;
+import io.parley.store.Persona;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The show's studio: a {@link MixingRoom} on the media clock where the host, the callers on air and the AI voices
+ * hear each other, and the conversation they have there, turn by turn, each with its speaker.
+ *
+ * <p>People are heard by ears of their own (the host's console, each caller's call), which tell the studio when
+ * they start and stop speaking and what they said. The AI personas the host puts in the studio answer when asked
+ * ({@link #respond}); at most one speaks at a time, and it falls silent as soon as anybody speaks over it, keeping in
+ * the conversation only what the room heard.
+ *
+ * <p>Threads: people report from their own executors, requests from theirs, the voices from theirs; nothing here
+ * waits. The conversation is guarded by the studio's lock, which guards no I/O.
+ */
+@ApplicationScoped
+public class Studio {
+
+    /** Turns the studio keeps in memory for the personas' context and the console. */
+    static final int KEPT_TURNS = 1000;
+    private static final Logger LOG = Logger.getLogger(Studio.class.getName());
+
+    @Inject
+    MediaClock clock;
+
+    @Inject
+    Models models;
+
+    @Inject
+    StudioSettings settings;
+
+    @Inject
+    Event<StudioEvent> events;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+
+    private final MixingRoom room = new MixingRoom("studio");
+    private final Deque<StudioTurn> turns = new ArrayDeque<>();
+    private long turnCount;
+    /** People in the studio, by speaker key, with what the personas are told of them. */
+    private final Map<String, Present> people = new ConcurrentHashMap<>();
+    private final Map<String, Speaker> speakingNow = new ConcurrentHashMap<>();
+    /** The personas in the studio, in the order they came in. */
+    private final Map<Long, AiVoice> voices = new LinkedHashMap<>();
+    private volatile AiVoice talking;
+    private final LatencyFigures bargeIns = new LatencyFigures();
+    private final LatencyFigures firstAudio = new LatencyFigures();
+    /** Each person's mood in their latest turn, by speaker key. */
+    private final Map<String, Mood> moods = new ConcurrentHashMap<>();
+    private AutoPilot pilot;
+
+    private record Present(Speaker speaker, String about, long since) {
+    }
+
+    @PostConstruct
+    void init() {
+        clock.add(room);
+        pilot = new AutoPilot(scheduler, models::languageModel, new AutoPilot.Floor() {
+            @Override
+            public boolean someoneSpeaking() {
+                return humanSpeaking();
+            }
+
+            @Override
+            public boolean aiTalking() {
+                return talking != null;
+            }
+
+            @Override
+            public List<StudioTurn> recent() {
+                return recentTurns();
+            }
+
+            @Override
+            public Optional<Persona> candidate(StudioTurn lastTurn) {
+                return answerer(lastTurn.text());
+            }
+
+            @Override
+            public void respond(Persona persona) {
+                Studio.this.respond(Optional.of(persona.id()));
+            }
+        }, settings.pauseMillis(), settings.cooldownMillis());
+        pilot.auto(settings.autoAtStart());
+    }
+
+    @PreDestroy
+    void stop() {
+        synchronized (this) {
+            voices.values().forEach(v -> {
+                room.leave(v);
+                v.close();
+            });
+            voices.clear();
+        }
+        clock.remove(room);
+    }
+
+    public MixingRoom room() {
+        return room;
+    }
+
+    // ---- people ----
+
+    /**
+     * A person is in the studio: their {@code leg} joins the room (null when it joined already), and the personas
+     * are told of them as {@code about} ("a caller, on gardening").
+     */
+    public void entered(Speaker who, String about, Leg leg) {
+        if (leg != null) {
+            room.join(leg);
+        }
+        people.put(who.key(), new Present(who, about, System.nanoTime()));
+        events.fire(new StudioEvent.Changed(who.label() + " entered"));
+    }
+
+    /** A person left the studio (their leg, when given, leaves the room). */
+    public void left(Speaker who, Leg leg) {
+        if (leg != null) {
+            room.leave(leg);
+        }
+        people.remove(who.key());
+        moods.remove(who.key());
+        stopped(who);
+        events.fire(new StudioEvent.Changed(who.label() + " left"));
+    }
+
+    /**
+     * A person started speaking; their speech began at {@code onsetNanos} ({@link System#nanoTime()} of its first
+     * audio reaching the server). An AI voice speaking now falls silent.
+     */
+    public void started(Speaker who, long onsetNanos) {
+        speakingNow.put(who.key(), who);
+        pilot.personStarted();
+        AiVoice voice = talking;
+        if (voice != null) {
+            LOG.fine(() -> who.label() + " spoke over " + voice.speaker().label());
+            voice.hush(onsetNanos);
+        }
+    }
+
+    public void stopped(Speaker who) {
+        if (speakingNow.remove(who.key()) == null || !speakingNow.isEmpty()) {
+            return;
+        }
+        AiVoice voice = talking;
+        if (voice != null) {
+            voice.floorFree();
+        }
+        pilot.personStopped(System.nanoTime());
+    }
+
+    /** Whether any person in the studio is speaking now. */
+    public boolean humanSpeaking() {
+        return !speakingNow.isEmpty();
+    }
+
+    /** What the person has said of the turn so far (streaming speech-to-text). */
+    public void partial(Speaker who, String text) {
+        events.fire(new StudioEvent.Transcript(who, text, false, false, Instant.now(), 0));
+    }
+
+    /** A person's whole turn: recorded, its mood read, and (in auto mode) a persona may answer after the pause. */
+    public void said(Speaker who, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        StudioTurn turn = record(who, text.strip(), false);
+        pilot.personSaid(System.nanoTime());
+        MoodReader.read(models.languageModel(), who.label(), turn.text()).thenAccept(mood -> moodRead(turn, mood));
+    }
+
+    /** The mood of each person in the studio now (their latest turn's), by label. */
+    public Map<String, String> moods() {
+        Map<String, String> out = new LinkedHashMap<>();
+        people.values().stream().sorted(Comparator.comparingLong(Present::since)).forEach(p -> {
+            Mood mood = moods.get(p.speaker().key());
+            if (mood != null) {
+                out.put(p.speaker().label(), mood.label());
+            }
+        });
+        return out;
+    }
+
+    // ---- auto mode ----
+
+    /** Whether the personas decide for themselves when to speak. */
+    public boolean auto() {
+        return pilot.auto();
+    }
+
+    public void auto(boolean on) {
+        pilot.auto(on);
+        events.fire(new StudioEvent.Changed(on ? "auto mode" : "manual mode"));
+    }
+
+    /** Auto mode's latest decisions, oldest first: after which turn, which persona, whether it spoke, and why. */
+    public List<AutoDecision> decisions() {
+        return pilot.decisions();
+    }
+
+    // ---- the AI voices ----
+
+    /** The personas in the studio, in the order they came in. */
+    public synchronized List<Persona> personas() {
+        return voices.values().stream().map(AiVoice::persona).toList();
+    }
+
+    /** The persona speaking (or thinking of what to say) now. */
+    public Optional<Persona> talking() {
+        return Optional.ofNullable(talking).map(AiVoice::persona);
+    }
+
+    /** Puts a persona in the studio (its details refreshed when it is there already). */
+    public synchronized void add(Persona persona) {
+        AiVoice old = voices.get(persona.id());
+        if (old != null && old.persona().equals(persona)) {
+            return;
+        }
+        if (old != null) {
+            remove(persona.id());
+        }
+        SerialExecutor own = new SerialExecutor("persona " + persona.name(), executor, 10_000, Runnable::run);
+        AiVoice voice = new AiVoice(persona, models.textToSpeech().voice(persona.voice(), persona.embeddedVoice()),
+                models.apology(), own, clock, new VoiceListener());
+        voices.put(persona.id(), voice);
+        room.join(voice);
+        LOG.info(() -> "Persona " + LogSafe.quoted(persona.name()) + " (" + persona.role().label()
+                + ") is in the studio");
+        events.fire(new StudioEvent.Changed(persona.name() + " entered"));
+    }
+
+    /** Takes a persona out of the studio; false when it was not there. */
+    public synchronized boolean remove(long personaId) {
+        AiVoice voice = voices.remove(personaId);
+        if (voice == null) {
+            return false;
+        }
+        if (talking == voice) {
+            talking = null;
+        }
+        room.leave(voice);
+        voice.close();
+        LOG.info(() -> "Persona " + LogSafe.quoted(voice.persona().name()) + " left the studio");
+        events.fire(new StudioEvent.Changed(voice.persona().name() + " left"));
+        return true;
+    }
+
+    /**
+     * The persona answers now (the one given, or else the first co-host in the studio, or else the first
+     * persona): its language model gets the studio's conversation, and it speaks. A persona speaking already is
+     * cut off first, as anybody would be. Empty when there is no such persona in the studio.
+     */
+    public synchronized Optional<Persona> respond(Optional<Long> personaId) {
+        Optional<AiVoice> chosen = personaId.isPresent() ? Optional.ofNullable(voices.get(personaId.get()))
+                : defaultVoice();
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        AiVoice voice = chosen.get();
+        long now = System.nanoTime();
+        AiVoice speaking = talking;
+        if (speaking != null && speaking != voice) {
+            speaking.hush(now);
+        }
+        talking = voice;
+        voice.answer(models.languageModel(), StudioPrompt.of(voice.persona(), presence(voice.persona()),
+                recentTurns()), now, speakingNow::isEmpty);
+        events.fire(new StudioEvent.Changed(voice.persona().name() + " speaking"));
+        return Optional.of(voice.persona());
+    }
+
+    /** The co-host, or else the first persona in. */
+    private Optional<AiVoice> defaultVoice() {
+        return voices.values().stream().filter(v -> v.persona().role() == Persona.Role.CO_HOST).findFirst()
+                .or(() -> voices.values().stream().findFirst());
+    }
+
+    /** Who would answer {@code text}: a persona it names, or else the default. */
+    private synchronized Optional<Persona> answerer(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return voices.values().stream().filter(v -> lower.matches(".*\\b" + java.util.regex.Pattern.quote(
+                        v.persona().name().toLowerCase(java.util.Locale.ROOT)) + "\\b.*")).findFirst()
+                .or(this::defaultVoice).map(AiVoice::persona);
+    }
+
+    // ---- the conversation ----
+
+    /** The latest {@code limit} turns, oldest first. */
+    public List<StudioTurn> turns(int limit) {
+        synchronized (turns) {
+            List<StudioTurn> all = new ArrayList<>(turns);
+            return all.subList(Math.max(0, all.size() - limit), all.size());
+        }
+    }
+
+    /** From the manual trigger to the AI's first frame in the room. */
+    public LatencyFigures.Summary firstAudio() {
+        return firstAudio.summary();
+    }
+
+    /** From a person's speech over an AI voice to its silence. */
+    public LatencyFigures.Summary bargeIns() {
+        return bargeIns.summary();
+    }
+
+    private List<StudioTurn> recentTurns() {
+        return turns(settings.contextTurns());
+    }
+
+    private List<String> presence(Persona speaking) {
+        List<String> out = new ArrayList<>();
+        people.values().stream().sorted(Comparator.comparingLong(Present::since)).forEach(p -> {
+            Mood mood = moods.get(p.speaker().key());
+            out.add(p.speaker().label() + (p.about().isBlank() ? "" : ", " + p.about())
+                    + (mood == null ? "" : " (sounds " + mood.label() + ")"));
+        });
+        voices.values().stream().map(AiVoice::persona).filter(p -> p.id() != speaking.id())
+                .forEach(p -> out.add(p.name() + ", " + (p.role() == Persona.Role.CALLER ? "an AI caller"
+                        : "the AI co-host")));
+        if (out.isEmpty()) {
+            out.add("nobody else yet");
+        }
+        return out;
+    }
+
+    private StudioTurn record(Speaker who, String text, boolean interrupted) {
+        StudioTurn turn;
+        synchronized (turns) {
+            turn = new StudioTurn(++turnCount, who, text, Instant.now(), interrupted, null);
+            turns.add(turn);
+            while (turns.size() > KEPT_TURNS) {
+                turns.poll();
+            }
+        }
+        events.fire(new StudioEvent.Transcript(who, text, true, interrupted, turn.at(), turn.seq()));
+        return turn;
+    }
+
+    private void moodRead(StudioTurn turn, Mood mood) {
+        synchronized (turns) {
+            List<StudioTurn> all = new ArrayList<>(turns);
+            turns.clear();
+            all.forEach(t -> turns.add(t.seq() == turn.seq() ? t.withMood(mood) : t));
+        }
+        if (people.containsKey(turn.speaker().key())) {
+            moods.put(turn.speaker().key(), mood);
+        }
+        events.fire(new StudioEvent.MoodRead(turn.speaker(), turn.seq(), mood));
+    }
+
+    /** What the voices tell the studio, on their executors. */
+    private final class VoiceListener implements AiVoice.Listener {
+        @Override
+        public void sounded(AiVoice voice, long nanos) {
+            firstAudio.add(nanos);
+            LOG.fine(() -> voice.speaker().label() + ": first audio " + nanos / 1_000_000 + " ms after the request");
+        }
+
+        @Override
+        public void silenced(AiVoice voice, long nanos) {
+            bargeIns.add(nanos);
+            LOG.info(() -> voice.speaker().label() + " was spoken over and fell silent " + nanos / 1_000_000
+                    + " ms after the speech began");
+        }
+
+        @Override
+        public void finished(AiVoice voice, String heard, boolean interrupted, String failure) {
+            pilot.aiFinished(System.nanoTime());
+            synchronized (Studio.this) {
+                if (talking == voice && !voice.answerPending()) {
+                    talking = null;
+                }
+            }
+            if (failure != null) {
+                LOG.warning(() -> voice.speaker().label() + ": " + failure);
+            }
+            if (heard != null && !heard.isBlank()) {
+                record(voice.speaker(), heard.strip(), interrupted);
+            }
+            events.fire(new StudioEvent.Changed(voice.persona().name() + (interrupted ? " cut off" : " finished")));
+        }
+    }
+}
