@@ -180,6 +180,38 @@ function renderShow(show) {
   onAir.setAttribute('aria-pressed', show.onAir);
   onAir.classList.toggle('live', show.onAir);
   renderPersonas();
+  const run = show.show;
+  $('show-start').hidden = !!run;
+  $('show-end').hidden = !run;
+  $('show-title').textContent = run ? `${run.title} · since ${new Date(run.startedAt).toLocaleTimeString()}` : '';
+  if ((run && run.id) !== state.showId) {
+    state.showId = run && run.id;
+    loadShows().catch(() => {});
+  }
+}
+
+// ---- shows ----
+
+async function loadShows() {
+  const { shows } = await request('GET', '/api/shows?limit=5');
+  $('shows').replaceChildren(...shows.map((s) => el('li', {},
+    el('strong', {}, s.title), ` · ${new Date(s.startedAt).toLocaleString()}${s.running ? ' · on now' : ''} · `,
+    el('a', { href: `/api/shows/${s.id}/transcript?format=markdown` }, 'transcript'), ' · ',
+    el('a', { href: `/api/shows/${s.id}/transcript?format=vtt` }, 'captions'), ' · ',
+    el('a', { href: `/api/shows/${s.id}/recording` }, 'recording'))));
+}
+
+function startShow() {
+  const title = prompt('The show\'s title', `Call-in show, ${new Date().toLocaleDateString()}`);
+  if (title !== null) request('POST', '/api/shows', { title }).then(() => api('GET', '')).then(renderShow)
+    .catch(() => {});
+}
+
+function endShow() {
+  const run = state.show && state.show.show;
+  if (run && confirm(`End "${run.title}"?`)) {
+    request('POST', `/api/shows/${run.id}/end`).then(() => api('GET', '')).then(renderShow).catch(() => {});
+  }
 }
 
 // ---- the AI voices ----
@@ -210,12 +242,29 @@ function renderPersonas() {
           checked: here && state.answering === p.id, onchange: () => { state.answering = p.id; } }),
         el('strong', {}, p.name), el('span', { class: 'role' }, p.role),
         speaking === p.name ? el('span', { class: 'badge live' }, 'speaking') : null),
-      el('button', { 'aria-pressed': here, title: here ? 'Take out of the studio' : 'Bring into the studio',
+      el('button', { 'aria-pressed': String(here), title: here ? 'Take out of the studio' : 'Bring into the studio',
         onclick: () => request(here ? 'DELETE' : 'PUT', `/api/show/ai/personas/${p.id}`).then(loadPersonas) },
         here ? 'In studio' : 'Bring in'));
   }));
   $('ai-respond').disabled = !present.length;
+  const auto = state.show && state.show.ai && state.show.ai.mode === 'auto';
+  $('ai-mode').textContent = auto ? 'Auto' : 'Manual';
+  $('ai-mode').setAttribute('aria-pressed', auto);
+  $('ai-mode').classList.toggle('auto', auto);
   $('personas-empty').hidden = state.personas.length > 0;
+}
+
+function toggleMode() {
+  const auto = state.show && state.show.ai && state.show.ai.mode === 'auto';
+  api('PUT', '/ai/mode', { mode: auto ? 'manual' : 'auto' }).catch(() => {});
+}
+
+/** A person's turn has its mood: shown beside the line. */
+function mood(m) {
+  const line = document.querySelector(`#transcript [data-seq="${m.seq}"]`);
+  if (line && !line.querySelector('.mood')) {
+    line.querySelector('.speaker').after(el('span', { class: `mood mood-${m.mood}`, title: 'how they sound' }, m.mood));
+  }
 }
 
 function respond() {
@@ -245,7 +294,7 @@ function transcript(line) {
   }
   if (line.final) {
     const kind = line.speaker === 'Screener' ? 'screener' : (line.kind || 'said');
-    const p = el('p', { class: `said ${kind}${line.interrupted ? ' cut' : ''}` },
+    const p = el('p', { class: `said kind-${kind}${line.interrupted ? ' cut' : ''}`, 'data-seq': line.seq },
       el('span', { class: 'speaker' }, `${speakerOf(line)}: `), line.text,
       line.interrupted ? el('span', { class: 'cut-mark', title: 'cut off: somebody spoke over it' }, ' —') : null);
     partial.remove();
@@ -344,6 +393,7 @@ function listen() {
   });
   events.addEventListener('studio', (e) => renderShow(JSON.parse(e.data)));
   events.addEventListener('transcript', (e) => transcript(JSON.parse(e.data)));
+  events.addEventListener('mood', (e) => mood(JSON.parse(e.data)));
   events.addEventListener('call', (e) => {
     const { change } = JSON.parse(e.data);
     if (change === 'left' || change === 'voicemail') {
@@ -358,6 +408,9 @@ function listen() {
 document.addEventListener('DOMContentLoaded', () => {
   $('next').addEventListener('click', () => api('POST', '/next'));
   $('ai-respond').addEventListener('click', respond);
+  $('ai-mode').addEventListener('click', toggleMode);
+  $('show-start').addEventListener('click', startShow);
+  $('show-end').addEventListener('click', endShow);
   $('on-air').addEventListener('click', () => api('PUT', '', { onAir: !(state.show && state.show.onAir) })
     .then(renderShow));
   $('mic-start').addEventListener('click', () => startMic(false));
@@ -372,5 +425,6 @@ document.addEventListener('DOMContentLoaded', () => {
   loadHistory().catch(() => {});
   loadVoicemails().catch(() => {});
   api('GET', '').then(renderShow).then(loadPersonas).catch(() => {});
+  loadShows().catch(() => {});
   requestAnimationFrame(meter);
 });

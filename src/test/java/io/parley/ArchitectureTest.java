@@ -81,11 +81,13 @@ class ArchitectureTest {
 
     /**
      * Recording sits on the call core (whose media path feeds it through {@code CallRecorder}) and reports to the
-     * store; only the API (serving and erasing recordings) and operations (its figures) know it.
+     * store; only the API (serving and erasing recordings), operations (its figures) and the studio (whose show is
+     * recorded in its folder) know it.
      */
     @ArchTest
     static final ArchRule recordingIsUsedOnlyByTheApiAndOperations = noClasses().that()
-            .resideOutsideOfPackages("io.parley.recording..", "io.parley.api..", "io.parley.ops..")
+            .resideOutsideOfPackages("io.parley.recording..", "io.parley.api..", "io.parley.ops..",
+                    "io.parley.studio..")
             .should().dependOnClassesThat().resideInAPackage("io.parley.recording..");
 
     @ArchTest
@@ -132,14 +134,15 @@ class ArchitectureTest {
                     "io.parley.sim..", "io.parley.telephony..", "io.parley.http..", "io.parley.recording..");
 
     /**
-     * The studio (the room, its conversation and the AI voices) builds on media, the conversation's voice and ears,
-     * the models and the store; the show, the console and the API use it, never the other way.
+     * The studio (the room, its conversation, the AI voices and the show's record) builds on media, the
+     * conversation's voice and ears, the models, the store and the recordings' folder; the show, the console and
+     * the API use it, never the other way.
      */
     @ArchTest
     static final ArchRule studioKnowsNothingAboveIt = noClasses().that().resideInAPackage("io.parley.studio..")
             .should().dependOnClassesThat().resideInAnyPackage("io.parley.api..", "io.parley.ops..",
-                    "io.parley.sim..", "io.parley.telephony..", "io.parley.http..", "io.parley.recording..",
-                    "io.parley.show..", "io.parley.console..");
+                    "io.parley.sim..", "io.parley.telephony..", "io.parley.http..", "io.parley.show..",
+                    "io.parley.console..");
 
     @ArchTest
     static final ArchRule onlyTheShowConsoleAndApiUseTheStudio = noClasses().that()

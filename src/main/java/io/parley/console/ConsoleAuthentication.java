@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who may use the show's console: {@code /console/*} (the page, its login and its audio socket),
- * {@code /api/show/*} and {@code /api/personas/*}. A Jakarta Security mechanism, called on every request, that
- * lets everything else through untouched.
+ * {@code /api/show/*}, {@code /api/shows/*} and {@code /api/personas/*}. A Jakarta Security mechanism, called on
+ * every request, that lets everything else through untouched.
  *
  * <ul>
  *   <li>With console users configured ({@link ConsoleUsers}): form login. {@code POST /console/login} with
@@ -75,7 +75,8 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
     static boolean guarded(String path) {
         return path.equals("/console") || path.startsWith("/console/") || path.equals("/api/show")
-                || path.startsWith("/api/show/") || path.equals("/api/personas") || path.startsWith("/api/personas/");
+                || path.startsWith("/api/show/") || path.equals("/api/personas") || path.startsWith("/api/personas/")
+                || path.equals("/api/shows") || path.startsWith("/api/shows/");
     }
 
     /**

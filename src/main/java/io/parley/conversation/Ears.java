@@ -52,6 +52,10 @@ public final class Ears {
     private String partial = "";
     private long streamMillis;
     private int generation;
+    /** Pauses so far: a settled transcript counts only for the pause it was asked at. */
+    private int pauses;
+    /** The transcript of the turn up to the current pause, once settled; null otherwise. */
+    private String settled;
 
     public Ears(Models models, ConversationSettings settings, Executor call, Listener listener) {
         this.models = models;
@@ -96,6 +100,7 @@ public final class Ears {
             utterance = null;
         }
         partial = "";
+        settled = null;
         preRoll.clear();
     }
 
@@ -106,6 +111,28 @@ public final class Ears {
     /** Stream time: milliseconds of audio heard so far. */
     public long streamMillis() {
         return streamMillis;
+    }
+
+    /**
+     * The person paused and the engine gives no partial text (a remote one): the audio so far is transcribed now,
+     * so that the turn detector knows whether the words read as finished and commits the turn after the short pause
+     * rather than the long one. Speech that goes on discards it.
+     */
+    private void settle(SpeechToText.Utterance current) {
+        int pause = ++pauses;
+        int current0 = generation;
+        try {
+            current.settle().whenComplete((text, error) -> call.execute(() -> {
+                if (pause != pauses || current0 != generation || utterance != current || error != null) {
+                    return;
+                }
+                settled = text.strip();
+                turns.onTranscript(settled);
+                turns.advance(streamMillis);
+            }));
+        } catch (RuntimeException e) {
+            // the turn is transcribed whole when it is committed
+        }
     }
 
     private void onVad(VadEvent event) {
@@ -123,10 +150,24 @@ public final class Ears {
             preRoll.forEach(utterance::accept);
             preRoll.clear();
             partial = "";
+            settled = null;
+        } else if (event instanceof TurnEvent.Paused && utterance != null && partial.isBlank()) {
+            settle(utterance);
+        } else if (event instanceof TurnEvent.Resumed) {
+            pauses++;
+            settled = null;
         } else if (event instanceof TurnEvent.Committed && utterance != null) {
             SpeechToText.Utterance done = utterance;
             utterance = null;
             partial = "";
+            String atThePause = settled;
+            settled = null;
+            if (atThePause != null) {
+                // Nothing was said since the pause was transcribed: that transcript is the turn's.
+                done.close();
+                listener.said(atThePause);
+                return;
+            }
             int current = generation;
             try {
                 done.finish().whenComplete((text, error) -> call.execute(() -> {

@@ -35,6 +35,15 @@ public final class MixingRoom implements MediaClock.Paced {
     private final java.util.Map<String, LatencyFigures> latency = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long framesMixed;
     private volatile long skips;
+    private volatile Tap tap;
+
+    /**
+     * Told every mixed frame, on the clock's thread (a recording of the room): what each leg said (null for a leg
+     * that said nothing) and the full mix. The arrays are the room's: copy what is kept, and never wait.
+     */
+    public interface Tap {
+        void frame(long frameAt, Leg[] legs, int count, short[][] said, boolean[] speaking, int[] sum);
+    }
 
     public MixingRoom(String name) {
         this.name = name;
@@ -74,6 +83,11 @@ public final class MixingRoom implements MediaClock.Paced {
             }
         }
         return false;
+    }
+
+    /** Starts (or, with null, stops) telling {@code tap} every mixed frame. */
+    public void tap(Tap tap) {
+        this.tap = tap;
     }
 
     public long framesMixed() {
@@ -139,6 +153,10 @@ public final class MixingRoom implements MediaClock.Paced {
                 heard[k] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
             }
             present[i].hear(heard, frameAt);
+        }
+        Tap listening = tap;
+        if (listening != null) {
+            listening.frame(frameAt, present, n, said, speaking, sum);
         }
         long done = System.nanoTime();
         for (int i = 0; i < n; i++) {

@@ -123,6 +123,7 @@ public class Show {
         }
         queue.put(caller.callSid(), caller);
         lines.put(caller.callSid(), line);
+        studioRoom.show().ifPresent(show -> store.write(new StoreWrite.AddShowCall(show.id(), caller.callSid())));
         changed(caller, "joined");
         return Arrival.ACCEPTED;
     }
@@ -307,7 +308,7 @@ public class Show {
         }
         hostLeg = host;
         hostConnected = true;
-        studioRoom.entered(Speaker.HOST, "the show's host", host);
+        studioRoom.entered(Speaker.HOST, "the show's host", null, host);
         LOG.info("The host is in the studio");
         publishStudio();
     }
@@ -329,9 +330,13 @@ public class Show {
         JsonObjectBuilder ai = Json.createObjectBuilder().add("mode", studioRoom.auto() ? "auto" : "manual")
                 .add("personas", personas).add("moods", moods)
                 .add("firstAudioMillis", figures(studioRoom.firstAudio()))
-                .add("bargeInMillis", figures(studioRoom.bargeIns()));
+                .add("bargeInMillis", figures(studioRoom.bargeIns()))
+                .add("autoReplyMillis", figures(studioRoom.autoReplies()));
         studioRoom.talking().ifPresent(p -> ai.add("speaking", p.name()));
-        return Json.createObjectBuilder().add("onAir", onAir).add("hostConnected", hostConnected)
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        studioRoom.show().ifPresent(run -> out.add("show", Json.createObjectBuilder().add("id", run.id())
+                .add("title", run.title()).add("startedAt", run.startedAt().toString())));
+        return out.add("onAir", onAir).add("hostConnected", hostConnected)
                 .add("studioLatencyMillis", latency)
                 .add("aiMode", studioRoom.auto() ? "auto" : "manual").add("ai", ai).add("studio", legs).add("callersOnAir", onAirNow)
                 .add("maxQueue", settings.maxQueue()).build();

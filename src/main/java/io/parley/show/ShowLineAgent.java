@@ -222,9 +222,10 @@ public class ShowLineAgent implements Agent, Show.Line {
             silence();
             phase = Phase.ON_AIR;
             ears.reset();
-            call.joinRoom(studio);
             onAirAs = onAirSpeaker();
-            this.studio.entered(onAirAs, about(), null);
+            this.studio.entered(onAirAs, about(), show.find(call.callSid()).map(QueuedCall::topic).orElse(null),
+                    null);
+            call.joinRoom(studio);
             LOG.info(() -> who + ": on air");
         });
     }

@@ -52,6 +52,12 @@ public class JournalWriter {
                     }
                 } else if (write instanceof StoreWrite.SaveVoicemail voicemail) {
                     saveVoicemail(em, voicemail.row());
+                } else if (write instanceof StoreWrite.SaveShowTurn turn) {
+                    ShowBook.save(em, turn.row());
+                } else if (write instanceof StoreWrite.SaveChapter chapter) {
+                    ShowBook.save(em, chapter.row());
+                } else if (write instanceof StoreWrite.AddShowCall call) {
+                    ShowBook.addCall(em, call.showId(), call.callSid());
                 }
             }
             tx.commit();

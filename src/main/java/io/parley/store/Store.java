@@ -79,6 +79,7 @@ public class Store {
     private CallerDirectory callers;
     private ShowBoard show;
     private PersonaBook personas;
+    private ShowBook shows;
     private boolean rejectUnknown;
     private String serverId;
     private volatile String problem = "starting";
@@ -90,6 +91,7 @@ public class Store {
         callers = new CallerDirectory(emf);
         show = new ShowBoard(emf);
         personas = new PersonaBook(emf);
+        shows = new ShowBook(emf);
         rejectUnknown = switch (unknownCallers.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "answer" -> false;
             case "reject" -> true;
@@ -112,6 +114,10 @@ public class Store {
             if (!closed.isEmpty()) {
                 LOG.warning(() -> closed.size() + " calls were left active when this server (" + serverId
                         + ") last stopped; they are closed as \"" + CallHistory.SERVER_STOPPED + "\": " + closed);
+            }
+            int ended = shows.endLeftRunning(serverId, java.time.Instant.now());
+            if (ended > 0) {
+                LOG.info(() -> ended + " shows this server was running when it stopped are ended now");
             }
             int swept = show.sweep(serverId);
             if (swept > 0) {
@@ -147,6 +153,49 @@ public class Store {
     /** The show's stored queue and voicemails; reads wait for the database (never on a call's path). */
     public ShowBoard show() {
         return show;
+    }
+
+    /** The stored shows; every method waits for the database ({@link StoreUnavailableException} when away). */
+    public Shows shows() {
+        return new Shows();
+    }
+
+    /** The stored shows, each read guarded as the store's reads are. */
+    public final class Shows {
+        public ShowRow start(String title) {
+            return read(() -> shows.start(title, serverId, Instant.now()));
+        }
+
+        public void recordingDir(long id, String dir) {
+            read(() -> {
+                shows.recordingDir(id, dir);
+                return null;
+            });
+        }
+
+        public Optional<ShowRow> end(long id) {
+            return read(() -> shows.end(id, Instant.now()));
+        }
+
+        public Optional<ShowRow> find(long id) {
+            return read(() -> shows.find(id));
+        }
+
+        public List<ShowRow> latest(int limit) {
+            return read(() -> shows.latest(limit));
+        }
+
+        public List<ShowTurnRow> turns(long id) {
+            return read(() -> shows.turns(id));
+        }
+
+        public List<ChapterRow> chapters(long id) {
+            return read(() -> shows.chapters(id));
+        }
+
+        public List<String> calls(long id) {
+            return read(() -> shows.calls(id));
+        }
     }
 
     /** Every stored persona; {@link StoreUnavailableException} when the database cannot answer. */

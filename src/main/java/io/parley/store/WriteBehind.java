@@ -73,7 +73,7 @@ public final class WriteBehind implements AutoCloseable {
         }
         long n = lost.incrementAndGet();
         lossLog.warning(() -> "The database write backlog is full (" + queue.size() + " writes): a write for call "
-                + write.callSid() + " is lost (" + n + " lost so far). Is the database down or too slow?");
+                + write.about() + " is lost (" + n + " lost so far). Is the database down or too slow?");
         return false;
     }
 

@@ -38,6 +38,10 @@ final class AiVoice implements Leg, PhoneOutput {
         /** The reply's first frame reached the room, {@code nanos} after it was asked for. */
         void sounded(AiVoice voice, long nanos);
 
+        /** The room has heard {@code heard} of the reply so far (it grows clause by clause). */
+        default void heard(AiVoice voice, String heard) {
+        }
+
         /** Somebody spoke over the voice; it fell silent {@code nanos} after their speech began. */
         void silenced(AiVoice voice, long nanos);
 
@@ -192,8 +196,12 @@ final class AiVoice implements Leg, PhoneOutput {
     private void echoed(List<String> marks) {
         for (String mark : marks) {
             out.markEchoed(mark);
-            if (reply != null && reply.heard(mark) && reply.fullyHeard()) {
-                finish();
+            if (reply != null && reply.heard(mark)) {
+                if (reply.fullyHeard()) {
+                    finish();
+                } else {
+                    listener.heard(this, reply.heardText());
+                }
             }
         }
     }

@@ -38,8 +38,8 @@ final class AutoPilot {
         /** The persona that would answer {@code lastTurn} (the one named in it, or the co-host, or the first). */
         Optional<Persona> candidate(StudioTurn lastTurn);
 
-        /** The persona answers now. */
-        void respond(Persona persona);
+        /** The persona answers now; the people's speech ended at {@code speechEndedNanos}. */
+        void respond(Persona persona, long speechEndedNanos);
     }
 
     static final int KEPT_DECISIONS = 50;
@@ -174,7 +174,11 @@ final class AutoPilot {
         LOG.fine(() -> "Auto mode after turn " + last.seq() + ": " + persona.name() + (speak ? " speaks" : " stays"
                 + " quiet") + " (" + reason + ")");
         if (speak) {
-            floor.respond(persona);
+            long ended;
+            synchronized (this) {
+                ended = lastStoppedNanos;
+            }
+            floor.respond(persona, ended);
         }
     }
 

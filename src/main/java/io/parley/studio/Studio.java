@@ -7,7 +7,11 @@ import io.parley.media.Leg;
 import io.parley.media.MediaClock;
 import io.parley.media.MixingRoom;
 import io.parley.models.Models;
+import io.parley.store.ChapterRow;
 import io.parley.store.Persona;
+import io.parley.store.ShowRow;
+import io.parley.store.ShowTurnRow;
+import io.parley.store.StoreWrite;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -58,6 +62,12 @@ public class Studio {
     @Inject
     Event<StudioEvent> events;
 
+    @Inject
+    io.parley.store.Store store;
+
+    @Inject
+    io.parley.recording.Recordings recordings;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -75,9 +85,31 @@ public class Studio {
     private volatile AiVoice talking;
     private final LatencyFigures bargeIns = new LatencyFigures();
     private final LatencyFigures firstAudio = new LatencyFigures();
+    private final LatencyFigures autoReplies = new LatencyFigures();
+    /** When the people's speech ended before auto mode's latest answer, until that answer sounds; 0 otherwise. */
+    private volatile long autoTurnEndNanos;
     /** Each person's mood in their latest turn, by speaker key. */
     private final Map<String, Mood> moods = new ConcurrentHashMap<>();
     private AutoPilot pilot;
+    /** When each person's turn under way began and their speech last stopped, by speaker key. */
+    private final Map<String, Instant> turnStarts = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastStops = new ConcurrentHashMap<>();
+    /** When each persona's reply first sounded, by speaker key. */
+    private final Map<String, Instant> voiceStarts = new ConcurrentHashMap<>();
+    /** The show running now, if one is. */
+    private volatile ShowRun run;
+
+    /** The show running now: its stored row, its latest chapter, and its recording (null if it cannot record). */
+    private static final class ShowRun {
+        final ShowRow row;
+        final ShowTape tape;
+        ChapterRow chapter;
+
+        ShowRun(ShowRow row, ShowTape tape) {
+            this.row = row;
+            this.tape = tape;
+        }
+    }
 
     private record Present(Speaker speaker, String about, long since) {
     }
@@ -107,7 +139,8 @@ public class Studio {
             }
 
             @Override
-            public void respond(Persona persona) {
+            public void respond(Persona persona, long speechEndedNanos) {
+                autoTurnEndNanos = speechEndedNanos;
                 Studio.this.respond(Optional.of(persona.id()));
             }
         }, settings.pauseMillis(), settings.cooldownMillis());
@@ -133,14 +166,18 @@ public class Studio {
     // ---- people ----
 
     /**
-     * A person is in the studio: their {@code leg} joins the room (null when it joined already), and the personas
-     * are told of them as {@code about} ("a caller, on gardening").
+     * A person is in the studio: their {@code leg} joins the room (null when it joins later), and the personas are
+     * told of them as {@code about} ("a caller, on gardening"). A caller opens a chapter of the running show,
+     * titled by their {@code topic}.
      */
-    public void entered(Speaker who, String about, Leg leg) {
+    public void entered(Speaker who, String about, String topic, Leg leg) {
+        people.put(who.key(), new Present(who, about, System.nanoTime()));
         if (leg != null) {
             room.join(leg);
         }
-        people.put(who.key(), new Present(who, about, System.nanoTime()));
+        if (who.kind() == Speaker.Kind.CALLER) {
+            chapter(who.label() + (topic == null || topic.isBlank() ? "" : ": " + topic), who.key(), null);
+        }
         events.fire(new StudioEvent.Changed(who.label() + " entered"));
     }
 
@@ -161,6 +198,7 @@ public class Studio {
      */
     public void started(Speaker who, long onsetNanos) {
         speakingNow.put(who.key(), who);
+        turnStarts.putIfAbsent(who.key(), Instant.now().minusNanos(Math.max(0, System.nanoTime() - onsetNanos)));
         pilot.personStarted();
         AiVoice voice = talking;
         if (voice != null) {
@@ -170,6 +208,9 @@ public class Studio {
     }
 
     public void stopped(Speaker who) {
+        if (speakingNow.containsKey(who.key())) {
+            lastStops.put(who.key(), Instant.now());
+        }
         if (speakingNow.remove(who.key()) == null || !speakingNow.isEmpty()) {
             return;
         }
@@ -195,7 +236,12 @@ public class Studio {
         if (text == null || text.isBlank()) {
             return;
         }
-        StudioTurn turn = record(who, text.strip(), false);
+        Instant now = Instant.now();
+        Instant start = turnStarts.remove(who.key());
+        Instant end = lastStops.remove(who.key());
+        start = start == null ? now : start;
+        end = end == null || end.isBefore(start) ? now : end;
+        StudioTurn turn = record(who, text.strip(), false, start, end);
         pilot.personSaid(System.nanoTime());
         MoodReader.read(models.languageModel(), who.label(), turn.text()).thenAccept(mood -> moodRead(turn, mood));
     }
@@ -255,6 +301,9 @@ public class Studio {
                 models.apology(), own, clock, new VoiceListener());
         voices.put(persona.id(), voice);
         room.join(voice);
+        if (persona.role() == Persona.Role.CALLER && old == null) {
+            chapter(persona.name() + " (AI caller)", null, persona.id());
+        }
         LOG.info(() -> "Persona " + LogSafe.quoted(persona.name()) + " (" + persona.role().label()
                 + ") is in the studio");
         events.fire(new StudioEvent.Changed(persona.name() + " entered"));
@@ -329,6 +378,11 @@ public class Studio {
         return firstAudio.summary();
     }
 
+    /** In auto mode, from the end of the people's speech to the AI's first frame in the room. */
+    public LatencyFigures.Summary autoReplies() {
+        return autoReplies.summary();
+    }
+
     /** From a person's speech over an AI voice to its silence. */
     public LatencyFigures.Summary bargeIns() {
         return bargeIns.summary();
@@ -354,17 +408,123 @@ public class Studio {
         return out;
     }
 
-    private StudioTurn record(Speaker who, String text, boolean interrupted) {
+    private StudioTurn record(Speaker who, String text, boolean interrupted, Instant start, Instant end) {
         StudioTurn turn;
         synchronized (turns) {
-            turn = new StudioTurn(++turnCount, who, text, Instant.now(), interrupted, null);
+            turn = new StudioTurn(++turnCount, who, text, start, end, interrupted, null);
             turns.add(turn);
             while (turns.size() > KEPT_TURNS) {
                 turns.poll();
             }
         }
+        save(turn);
         events.fire(new StudioEvent.Transcript(who, text, true, interrupted, turn.at(), turn.seq()));
         return turn;
+    }
+
+    /** The turn into the running show's record (written behind). */
+    private void save(StudioTurn turn) {
+        ShowRun show = run;
+        if (show != null) {
+            store.write(new StoreWrite.SaveShowTurn(new ShowTurnRow(show.row.id(), turn.seq(), turn.speaker().label(),
+                    turn.speaker().kind().label(), turn.speaker().key(), turn.text(), turn.at(), turn.end(),
+                    turn.interrupted(), turn.mood() == null ? null : turn.mood().label())));
+        }
+    }
+
+    // ---- the show as a whole ----
+
+    /** The show running now. */
+    public Optional<ShowRow> show() {
+        return Optional.ofNullable(run).map(r -> r.row);
+    }
+
+    /**
+     * Starts a show: stored (the request waits for the database), recorded (the studio's mix and a stem per
+     * participant), and from now on owning the studio's turns and chapters.
+     *
+     * @throws IllegalStateException when a show is running already
+     */
+    public synchronized ShowRow startShow(String title) {
+        if (run != null) {
+            throw new IllegalStateException("the show \"" + run.row.title() + "\" (" + run.row.id()
+                    + ") is running; end it first");
+        }
+        ShowRow row = store.shows().start(title);
+        ShowTape tape = null;
+        java.nio.file.Path dir = recordings.directory().resolve("shows").resolve(String.valueOf(row.id()));
+        try {
+            tape = new ShowTape(dir, this::stemName, executor);
+            store.shows().recordingDir(row.id(), dir.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warning(() -> "The show " + row.id() + " is not recorded: " + e);
+        }
+        run = new ShowRun(row, tape);
+        if (tape != null) {
+            room.tap(tape);
+        }
+        chapter("Opening", null, null);
+        people.values().stream().filter(p -> p.speaker().kind() == Speaker.Kind.CALLER)
+                .forEach(p -> chapter(p.speaker().label(), p.speaker().key(), null));
+        LOG.info(() -> "Show " + row.id() + " " + LogSafe.quoted(row.title()) + " started" + (run.tape == null ? ""
+                : ", recorded in " + dir));
+        events.fire(new StudioEvent.Changed("show started"));
+        return row;
+    }
+
+    /**
+     * Ends the show {@code id} (its recording is finished: the request waits for the disk and the database). Empty
+     * when there is no such show; a show that has ended already is given as it is.
+     */
+    public Optional<ShowRow> endShow(long id) {
+        ShowRun ending;
+        synchronized (this) {
+            ending = run != null && run.row.id() == id ? run : null;
+            if (ending != null) {
+                run = null;
+                room.tap(null);
+            }
+        }
+        if (ending != null && ending.tape != null) {
+            ending.tape.close();
+        }
+        Optional<ShowRow> ended = store.shows().end(id);
+        if (ending != null) {
+            LOG.info(() -> "Show " + id + " ended");
+            events.fire(new StudioEvent.Changed("show ended"));
+        }
+        return ended;
+    }
+
+    /** The running show's recording: its files by stem name ("mix" for the studio's mix). */
+    public Optional<java.nio.file.Path> recordingDir(ShowRow show) {
+        return Optional.ofNullable(show.recordingDir()).map(java.nio.file.Path::of);
+    }
+
+    /** A new chapter of the running show, from now. */
+    private synchronized void chapter(String title, String callSid, Long personaId) {
+        ShowRun show = run;
+        if (show == null) {
+            return;
+        }
+        long seq = show.chapter == null ? 1 : show.chapter.seq() + 1;
+        show.chapter = new ChapterRow(show.row.id(), seq, title, Instant.now(), callSid, personaId, null);
+        store.write(new StoreWrite.SaveChapter(show.chapter));
+    }
+
+    /** Names a leg's stem in the show's recording: the speaker's label (a caller's with their call's last digits). */
+    private String stemName(Leg leg) {
+        if (leg instanceof AiVoice voice) {
+            return voice.persona().name();
+        }
+        if ("host".equals(leg.kind())) {
+            return Speaker.HOST.label();
+        }
+        String id = leg.id();
+        String callSid = id.startsWith("phone ") ? id.substring(6) : id;
+        Present present = people.get(callSid);
+        String label = present == null ? "Caller" : present.speaker().label();
+        return label + " " + callSid.substring(Math.max(0, callSid.length() - 6));
     }
 
     private void moodRead(StudioTurn turn, Mood mood) {
@@ -376,6 +536,7 @@ public class Studio {
         if (people.containsKey(turn.speaker().key())) {
             moods.put(turn.speaker().key(), mood);
         }
+        save(turn.withMood(mood));
         events.fire(new StudioEvent.MoodRead(turn.speaker(), turn.seq(), mood));
     }
 
@@ -383,8 +544,21 @@ public class Studio {
     private final class VoiceListener implements AiVoice.Listener {
         @Override
         public void sounded(AiVoice voice, long nanos) {
+            voiceStarts.put(voice.speaker().key(), Instant.now());
             firstAudio.add(nanos);
+            long ended = autoTurnEndNanos;
+            if (ended != 0) {
+                autoTurnEndNanos = 0;
+                autoReplies.add(System.nanoTime() - ended);
+            }
             LOG.fine(() -> voice.speaker().label() + ": first audio " + nanos / 1_000_000 + " ms after the request");
+        }
+
+        @Override
+        public void heard(AiVoice voice, String heard) {
+            if (!heard.isBlank()) {
+                events.fire(new StudioEvent.Transcript(voice.speaker(), heard.strip(), false, false, Instant.now(), 0));
+            }
         }
 
         @Override
@@ -405,8 +579,10 @@ public class Studio {
             if (failure != null) {
                 LOG.warning(() -> voice.speaker().label() + ": " + failure);
             }
+            Instant began = voiceStarts.remove(voice.speaker().key());
             if (heard != null && !heard.isBlank()) {
-                record(voice.speaker(), heard.strip(), interrupted);
+                Instant now = Instant.now();
+                record(voice.speaker(), heard.strip(), interrupted, began == null ? now : began, now);
             }
             events.fire(new StudioEvent.Changed(voice.persona().name() + (interrupted ? " cut off" : " finished")));
         }

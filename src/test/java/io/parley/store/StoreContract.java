@@ -48,7 +48,7 @@ abstract class StoreContract {
     @BeforeAll
     void migrate() {
         db = open();
-        assertEquals(5, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
+        assertEquals(7, Schema.migrate(db.dataSource, getClass().getClassLoader()), "the migrations applied");
         assertEquals(0, Schema.migrate(db.dataSource, getClass().getClassLoader()), "and nothing more the second time");
         emf = db.persistenceUnit();
         writer = new JournalWriter(emf, "test-server");
@@ -71,6 +71,62 @@ abstract class StoreContract {
 
     static CallRecord call(String sid, String from, Instant at) {
         return CallRecord.newCall(sid, Direction.INBOUND, from, "+15005550006", at);
+    }
+
+    @Test
+    void theShippedPersonasAreThereAndNamesAreUnique() {
+        PersonaBook book = new PersonaBook(emf);
+        assertTrue(book.all().stream().map(Persona::name).toList().containsAll(List.of("Max", "Dot", "Vince")),
+                "the shipped co-host and AI callers");
+        Instant now = Instant.parse("2026-12-04T10:00:00Z");
+        String name = "Tess" + SIDS.incrementAndGet();
+        Persona tess = book.add(new Persona(0, name, Persona.Role.CALLER, "af_sky", "kevin16-high", "A sailor."), now)
+                .orElseThrow();
+        assertTrue(tess.id() > 3, "new ids come after the shipped ones: " + tess.id());
+        assertTrue(book.add(new Persona(0, name.toUpperCase(java.util.Locale.ROOT), Persona.Role.CO_HOST, "v",
+                "kevin16", "x"), now).isEmpty(), "a name is taken whatever its case");
+        Persona changed = book.change(new Persona(tess.id(), name, Persona.Role.CO_HOST, "af_sky", "kevin16-low",
+                "A sailor who hosts."), now).orElseThrow();
+        assertEquals(Persona.Role.CO_HOST, changed.role());
+        assertEquals(changed, book.find(tess.id()).orElseThrow());
+        assertTrue(book.remove(tess.id()));
+        assertFalse(book.remove(tess.id()));
+    }
+
+    @Test
+    void aShowKeepsItsTurnsChaptersAndCallsAndEndsOnce() {
+        ShowBook shows = new ShowBook(emf);
+        Instant t0 = Instant.parse("2026-12-04T20:00:00.000001Z");
+        ShowRow show = shows.start("Late Night Call-In", "test-server", t0);
+        assertTrue(show.running());
+        ShowTurnRow host = new ShowTurnRow(show.id(), 1, "Host", "host", "host", "Good evening.", t0.plusSeconds(1),
+                t0.plusSeconds(2), false, null);
+        ShowTurnRow hostWithMood = new ShowTurnRow(show.id(), 1, "Host", "host", "host", "Good evening.",
+                t0.plusSeconds(1), t0.plusSeconds(2), false, "calm");
+        ShowTurnRow max = new ShowTurnRow(show.id(), 2, "Max", "persona", "persona-1", "Evening, all", t0.plusSeconds(3),
+                t0.plusSeconds(4), true, null);
+        ChapterRow opening = new ChapterRow(show.id(), 1, "Opening", t0, null, null, null);
+        ChapterRow kate = new ChapterRow(show.id(), 2, "Kate: music", t0.plusSeconds(10), "CA" + "7".repeat(32), null,
+                null);
+        writer.write(List.of(new StoreWrite.SaveShowTurn(host), new StoreWrite.SaveShowTurn(max),
+                new StoreWrite.SaveChapter(opening), new StoreWrite.SaveChapter(kate),
+                new StoreWrite.AddShowCall(show.id(), kate.callSid())));
+        writer.write(List.of(new StoreWrite.SaveShowTurn(hostWithMood), new StoreWrite.SaveShowTurn(max),
+                new StoreWrite.SaveChapter(kate.withSummary("Kate plays the cello.")),
+                new StoreWrite.AddShowCall(show.id(), kate.callSid())));
+        assertEquals(List.of(hostWithMood, max), shows.turns(show.id()), "written once, the mood added later");
+        assertEquals(List.of(opening, kate.withSummary("Kate plays the cello.")), shows.chapters(show.id()));
+        assertEquals(List.of(kate.callSid()), shows.calls(show.id()));
+        ShowRow ended = shows.end(show.id(), t0.plusSeconds(3600)).orElseThrow();
+        assertEquals(t0.plusSeconds(3600), ended.endedAt());
+        assertEquals(ended, shows.end(show.id(), t0.plusSeconds(7200)).orElseThrow(), "ending twice changes nothing");
+        assertEquals(ended, shows.find(show.id()).orElseThrow());
+        ShowRow left = shows.start("Left running", "dead-server", t0);
+        assertEquals(1, shows.endLeftRunning("dead-server", t0.plusSeconds(5)));
+        assertFalse(shows.find(left.id()).orElseThrow().running());
+        writer.write(List.of(new StoreWrite.SaveShowTurn(new ShowTurnRow(999_999, 1, "Host", "host", "host", "x", t0,
+                t0, false, null))));
+        assertTrue(shows.turns(999_999).isEmpty(), "a turn of a show that is gone is dropped, not an error");
     }
 
     @Test

@@ -68,7 +68,7 @@ class AutoPilotTest {
         }
 
         @Override
-        public void respond(Persona persona) {
+        public void respond(Persona persona, long speechEndedNanos) {
             responded.add(persona.name());
         }
     }, 100, 600);

@@ -18,7 +18,8 @@ class StudioPromptTest {
     private static final Speaker KATE = Speaker.caller("Kate", "CA" + "0".repeat(32));
 
     private static StudioTurn turn(long seq, Speaker who, String text, boolean interrupted) {
-        return new StudioTurn(seq, who, text, Instant.EPOCH.plusSeconds(seq), interrupted, null);
+        return new StudioTurn(seq, who, text, Instant.EPOCH.plusSeconds(seq), Instant.EPOCH.plusSeconds(seq), interrupted,
+                null);
     }
 
     @Test

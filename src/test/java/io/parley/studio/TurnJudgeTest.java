@@ -21,7 +21,7 @@ class TurnJudgeTest {
     private static final Speaker KATE = Speaker.caller("Kate", "CA" + "1".repeat(32));
 
     static StudioTurn turn(long seq, Speaker who, String text) {
-        return new StudioTurn(seq, who, text, Instant.EPOCH, false, null);
+        return new StudioTurn(seq, who, text, Instant.EPOCH, Instant.EPOCH, false, null);
     }
 
     /** A model that understands, answering every structured question with {@code answer} (or failing). */

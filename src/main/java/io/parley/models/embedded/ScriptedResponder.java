@@ -60,10 +60,30 @@ public final class ScriptedResponder implements LanguageModel {
         return Reply.of(done, () -> cancelled.set(true));
     }
 
+    /**
+     * What to answer in a message: the message itself, or, for a conversation of several speakers (lines of "who:
+     * what", as a studio's), the last thing said, without its speaker or a bracketed stage note.
+     */
+    static String lastLine(String message) {
+        String[] lines = message.strip().split("\n");
+        if (lines.length < 2) {
+            return message.strip();
+        }
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || (line.startsWith("(") && line.endsWith(")"))) {
+                continue;
+            }
+            int colon = line.indexOf(": ");
+            return colon > 0 && colon < 40 ? line.substring(colon + 2).strip() : line;
+        }
+        return "";
+    }
+
     String answer(List<ChatMessage> conversation) {
         List<String> said = conversation.stream().filter(m -> m.role() == ChatMessage.Role.USER)
                 .map(ChatMessage::content).toList();
-        String last = said.isEmpty() ? "" : said.get(said.size() - 1).strip();
+        String last = said.isEmpty() ? "" : lastLine(said.get(said.size() - 1));
         var keys = said.isEmpty() ? java.util.Optional.<String>empty()
                 : ChatMessage.user(last).keypadDigits();
         if (keys.isPresent()) {

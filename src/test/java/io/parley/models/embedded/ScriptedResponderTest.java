@@ -30,6 +30,13 @@ class ScriptedResponderTest {
     }
 
     @Test
+    void inAStudioConversationItAnswersTheLastThingSaid() throws Exception {
+        assertEquals("It's 3:42 PM.", reply("Host: good evening\nKate: what time is it\n(Now Max speaks.)"));
+        assertTrue(reply("Host: welcome\nKate: i play the cello\n(Now Max speaks.)")
+                .startsWith("I heard you say: i play the cello."));
+    }
+
+    @Test
     void answersTheFewThingsItKnows() throws Exception {
         assertEquals("It's 3:42 PM.", reply("what time is it"));
         assertEquals("Today is Saturday, November 21.", reply("what day is it today"));

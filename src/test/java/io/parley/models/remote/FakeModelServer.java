@@ -74,6 +74,11 @@ public final class FakeModelServer implements AutoCloseable {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final List<JsonObject> chatRequests = new CopyOnWriteArrayList<>();
+    private final List<TimedRequest> timedChatRequests = new CopyOnWriteArrayList<>();
+
+    /** A chat request and when it arrived ({@link System#nanoTime()} of this JVM). */
+    public record TimedRequest(long nanos, JsonObject request) {
+    }
     private final List<String> speechInputs = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch released = new CountDownLatch(1);
     private final FreeTtsSpeech voice = new FreeTtsSpeech(Runnable::run);
@@ -243,6 +248,11 @@ public final class FakeModelServer implements AutoCloseable {
         return requests.computeIfAbsent(service, s -> new AtomicInteger()).get();
     }
 
+    /** Every chat request with its arrival time, in order. */
+    public List<TimedRequest> timedChatRequests() {
+        return List.copyOf(timedChatRequests);
+    }
+
     /** The chat requests' JSON bodies, in order. */
     public List<JsonObject> chatRequests() {
         return chatRequests.stream().filter(r -> !isNotesRequest(r)).toList();
@@ -332,6 +342,7 @@ public final class FakeModelServer implements AutoCloseable {
                 request = reader.readObject();
             }
             chatRequests.add(request);
+            timedChatRequests.add(new TimedRequest(System.nanoTime(), request));
             var messages = request.getJsonArray("messages");
             String lastUser = messages.getValuesAs(JsonObject.class).stream()
                     .filter(m -> "user".equals(m.getString("role"))).reduce((a, b) -> b)

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,11 +67,28 @@ class AiOnAirIT {
     @Test
     void thePersonaAnswersTheLabelledConversationAndFallsSilentWhenSpokenOver() throws Exception {
         models.healthy();
-        AtomicInteger screeningTurn = new AtomicInteger();
-        models.transcriber(audio -> screeningTurn.getAndIncrement() == 0 ? "my name is kate"
+        // By the time of the request (a turn is transcribed at each of its pauses too): her name 7 s into the
+        // call, her topic 13.5 s in.
+        long dialling = System.nanoTime();
+        models.transcriber(audio -> System.nanoTime() - dialling < 12_000_000_000L ? "my name is kate"
                 : "i want to talk about music");
-        models.structured(request -> "{\"name\": \"Kate\", \"topic\": \"music\"}");
+        models.structured(request -> {
+            String asked = request.getJsonArray("messages").getJsonObject(0).getString("content");
+            String said = request.getJsonArray("messages").getJsonObject(1).getString("content");
+            if (asked.contains("label the mood")) {
+                return said.startsWith("Host:") ? "{\"mood\": \"excited\"}" : "{\"mood\": \"sad\"}";
+            }
+            if (asked.contains("decide whether")) {
+                return "{\"speak\": false}";
+            }
+            return "{\"name\": \"Kate\", \"topic\": \"music\"}";
+        });
 
+        HttpResponse<String> started = ShowCalls.send(SERVER, "POST", "/api/shows", "{\"title\": \"AI on air\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        long showId = ParleyServer.json(started).getJsonNumber("id").longValue();
+        assertEquals(409, ShowCalls.send(SERVER, "POST", "/api/shows", "{\"title\": \"Another\"}").statusCode(),
+                "one show at a time");
         try (ShowCalls.Events events = new ShowCalls.Events(SERVER)) {
             long dialled = System.nanoTime();
             CompletableFuture<CallResult> kate = ShowCalls.dial(SERVER, KATE, ShowCalls.script(75_000,
@@ -95,6 +111,8 @@ class AiOnAirIT {
                 at(dialled, 38_000);
                 models.transcriber(audio -> KATE_CELLO);
                 awaitFinal(events, "caller", "Kate", KATE_CELLO);
+                events.await(e -> e.name().equals("mood") && e.data().getString("speaker").equals("Kate"),
+                        Duration.ofSeconds(5), "Kate's mood");
 
                 // The manual trigger: Max answers the conversation, labelled.
                 at(dialled, 45_000);
@@ -109,8 +127,12 @@ class AiOnAirIT {
                 assertTrue(prompt.contains("Host: " + HOST_WELCOME), prompt);
                 assertTrue(prompt.contains("Kate: " + KATE_CELLO), prompt);
                 assertTrue(prompt.contains("(Now Max speaks.)"), prompt);
-                assertTrue(prompt.contains("Kate, a caller, on music"), "the persona knows who is in the studio: "
-                        + prompt);
+                assertTrue(prompt.contains("Kate, a caller, on music (sounds sad)"), "the persona knows who is in the"
+                        + " studio, and how they sound: " + prompt);
+                assertTrue(prompt.contains("Host, the show's host (sounds excited)"), prompt);
+                List<String> moods = events.named("mood").stream().map(e -> e.data().getString("speaker") + " "
+                        + e.data().getString("mood")).distinct().toList();
+                assertTrue(moods.containsAll(List.of("Host excited", "Kate sad")), "mood events: " + moods);
 
                 // The host speaks over Max.
                 at(dialled, 50_000);
@@ -128,7 +150,9 @@ class AiOnAirIT {
                 at(dialled, 57_000);
                 assertEquals(200, ShowCalls.send(SERVER, "POST", "/api/show/ai/respond", "{}").statusCode());
                 JsonObject cutByKate = awaitInterrupted(events, 2);
-                awaitFinal(events, "caller", "Kate", KATE_CUTS_IN);
+                long lastTurn = awaitFinal(events, "caller", "Kate", KATE_CUTS_IN).getJsonNumber("seq").longValue();
+                events.await(e -> e.name().equals("mood") && e.data().getJsonNumber("seq").longValue() == lastTurn,
+                        Duration.ofSeconds(5), "the mood of Kate's last turn");
 
                 for (JsonObject cut : List.of(cutByHost, cutByKate)) {
                     String kept = cut.getString("text");
@@ -148,6 +172,8 @@ class AiOnAirIT {
                 System.out.println("The studio's conversation: " + labelled);
                 assertTrue(labelled.containsAll(List.of("host Host", "caller Kate", "persona Max",
                         "persona Max (cut)")), labelled.toString());
+                assertTrue(turns.stream().filter(t -> !t.getString("kind").equals("persona"))
+                        .allMatch(t -> !t.isNull("mood")), "every person's turn has a mood: " + turns);
             }
 
             CallResult call = kate.get(60, TimeUnit.SECONDS);
@@ -156,6 +182,151 @@ class AiOnAirIT {
             System.out.println("Kate hears Max's answer at " + String.format("%.2f", max));
             assertTrue(max > 0.6, "the caller on air hears the persona: " + max);
         }
+
+        assertEquals(200, ShowCalls.post(SERVER, "/api/shows/" + showId + "/end").statusCode());
+        exportsParse(showId);
+        stemsHoldTheRightVoices(showId);
+    }
+
+    /** The show's transcript in JSON and WebVTT (captions and chapters), read back. */
+    private static void exportsParse(long showId) throws Exception {
+        JsonObject json = ShowCalls.get(SERVER, "/api/shows/" + showId + "/transcript?format=json");
+        List<String> speakers = json.getJsonArray("turns").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("kind") + " " + t.getString("speaker")).distinct().toList();
+        assertTrue(speakers.containsAll(List.of("host Host", "caller Kate", "persona Max")), speakers.toString());
+        List<String> chapters = json.getJsonArray("chapters").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("title")).toList();
+        assertEquals(List.of("Opening", "Kate: music"), chapters);
+
+        HttpResponse<String> captionsResponse = ParleyServer.send(ParleyServer.api(SERVER, "/api/shows/" + showId
+                + "/transcript?format=vtt").GET().build());
+        assertTrue(captionsResponse.headers().firstValue("Content-Type").orElse("").startsWith("text/vtt"));
+        String vtt = captionsResponse.body();
+        JsonObject captions = io.parley.api.SubtitleParsers.webVtt(vtt);
+        assertEquals(0, captions.getJsonArray("errors").size(), captions + "\n" + vtt);
+        List<String> cues = captions.getJsonArray("cues").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("text")).toList();
+        assertTrue(cues.contains("<v Host>" + HOST_WELCOME) && cues.contains("<v Kate>" + KATE_CELLO)
+                && cues.contains("<v Max>" + SHORT_REPLY), cues.toString());
+        assertTrue(vtt.contains(": Kate: music"), "a chapter note where Kate came on air: " + vtt);
+        JsonObject track = io.parley.api.SubtitleParsers.webVtt(ParleyServer.send(ParleyServer.api(SERVER,
+                "/api/shows/" + showId + "/transcript?format=chapters").GET().build()).body());
+        assertEquals(List.of("Opening", "Kate: music"), track.getJsonArray("cues").getValuesAs(JsonObject.class)
+                .stream().map(c -> c.getString("text")).toList());
+    }
+
+    /** The recording: the mix and a stem each for the host, Kate and Max, each holding its own voice only. */
+    private static void stemsHoldTheRightVoices(long showId) throws Exception {
+        JsonObject show = ShowCalls.get(SERVER, "/api/shows/" + showId);
+        List<String> stems = show.getJsonArray("stems").getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("name")).toList();
+        System.out.println("The show's stems: " + stems);
+        String kateStem = stems.stream().filter(s -> s.startsWith("kate-")).findFirst()
+                .orElseThrow(() -> new AssertionError("no stem for Kate: " + stems));
+        assertTrue(stems.containsAll(List.of("host", "max")), stems.toString());
+        Pcm16 mix = wav("/api/shows/" + showId + "/recording");
+        Pcm16 host = wav("/api/shows/" + showId + "/recording/host");
+        Pcm16 kate = wav("/api/shows/" + showId + "/recording/" + kateStem);
+        Pcm16 max = wav("/api/shows/" + showId + "/recording/max");
+        assertEquals(mix.sampleCount(), host.sampleCount(), 8000, "the stems run with the mix");
+        Pcm16 welcome = ShowCalls.spoken(HOST_WELCOME);
+        Pcm16 cello = ShowCalls.spoken(KATE_CELLO);
+        Pcm16 wonderful = ShowCalls.spoken("That is wonderful.");
+        double hostHasHost = ShowCalls.hears(host, welcome, 20_000, 34_000);
+        double kateHasKate = ShowCalls.hears(kate, cello, 34_000, 50_000);
+        double maxHasMax = ShowCalls.hears(max, wonderful, 40_000, 56_000);
+        double kateHasHost = ShowCalls.hears(kate, welcome, 20_000, 34_000);
+        // Max's first answer, some 45 s in, between the host's two sentences (25 s and 52 s in).
+        double hostHasMax = ShowCalls.hears(host, wonderful, 42_000, 50_000);
+        double mixHasKate = ShowCalls.hears(mix, cello, 34_000, 50_000);
+        System.out.printf("Stems: host hears the host %.2f, Kate %.2f, Max %.2f; Kate's stem has the host %.2f, the"
+                + " host's has Max %.2f; the mix has Kate %.2f%n", hostHasHost, kateHasKate, maxHasMax, kateHasHost,
+                hostHasMax, mixHasKate);
+        assertTrue(hostHasHost > 0.8 && kateHasKate > 0.8 && maxHasMax > 0.8 && mixHasKate > 0.8,
+                "each voice in its stem and in the mix");
+        assertTrue(kateHasHost < 0.3 && hostHasMax < 0.3, "and in no one else's");
+    }
+
+    private static Pcm16 wav(String path) throws Exception {
+        HttpResponse<byte[]> response = ParleyServer.HTTP.send(ParleyServer.api(SERVER, path).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), path);
+        return io.parley.audio.WavFile.read(new java.io.ByteArrayInputStream(response.body()));
+    }
+
+    /**
+     * Auto mode with the host alone and Max: after each pause Max is asked whether to speak (the fake says yes) and
+     * speaks; never while the host speaks (a short breath between two sentences is no pause); and not again until
+     * the cooldown after its last turn (parleyRemoteIT: a pause of 1 s, a cooldown of 8 s). Checked on the fake's
+     * recorded judgement requests against the times the host spoke.
+     */
+    @Test
+    void inAutoModeThePersonaSpeaksAfterAPauseNeverDuringSpeechAndRespectsTheCooldown() throws Exception {
+        models.healthy();
+        models.structured(request -> request.getJsonArray("messages").getJsonObject(0).getString("content")
+                .contains("decide whether") ? "{\"speak\": true}" : "{\"mood\": \"calm\"}");
+        models.replier(said -> "Good point, and thanks.");
+        try (ShowCalls.Events events = new ShowCalls.Events(SERVER); HostMic host = new HostMic(SERVER)) {
+            assertEquals(200, ShowCalls.send(SERVER, "PUT", "/api/show/ai/personas/" + maxId, "").statusCode());
+            HttpResponse<String> auto = ShowCalls.send(SERVER, "PUT", "/api/show/ai/mode", "{\"mode\": \"auto\"}");
+            assertEquals(200, auto.statusCode(), auto.body());
+            int before = models.timedChatRequests().size();
+            try {
+                models.transcriber(audio -> "The harbour was busy this morning.");
+                host.say("The harbour was busy this morning.");
+                awaitPersonaTurns(events, 1, Duration.ofSeconds(15));
+                long firstEnded = System.nanoTime();
+
+                models.transcriber(audio -> "And the ferries ran late again.");
+                host.say("And the ferries ran late again.");
+                awaitPersonaTurns(events, 2, Duration.ofSeconds(20));
+                long secondEnded = System.nanoTime();
+
+                // Past the cooldown, a breath between two sentences is still no pause.
+                Thread.sleep(8_500);
+                models.transcriber(audio -> "The fog came in at noon.");
+                host.say("The fog came in at noon.");
+                host.pause(450);
+                host.say("Nobody could see the lighthouse.");
+                awaitPersonaTurns(events, 3, Duration.ofSeconds(25));
+
+                List<Long> judged = models.timedChatRequests().subList(before, models.timedChatRequests().size())
+                        .stream().filter(r -> r.request().getJsonArray("messages").getJsonObject(0)
+                                .getString("content").contains("decide whether"))
+                        .map(FakeModelServer.TimedRequest::nanos).toList();
+                List<long[]> spoken = host.spoken();
+                System.out.println("Auto mode: judgements at " + judged.stream().map(t -> (t - spoken.get(0)[0])
+                        / 1_000_000 + " ms").toList() + "; the host spoke " + spoken.stream().map(s -> "["
+                        + (s[0] - spoken.get(0)[0]) / 1_000_000 + ", " + (s[1] - spoken.get(0)[0]) / 1_000_000
+                        + "] ms").toList());
+                assertEquals(3, judged.size(), "one judgement per pause after speech; the sentences either side of"
+                        + " a breath are not judged apart");
+                for (long t : judged) {
+                    for (long[] s : spoken) {
+                        assertFalse(t > s[0] && t < s[1], "judged while the host was speaking");
+                    }
+                    long lastEnd = spoken.stream().mapToLong(s -> s[1]).filter(end -> end < t).max().orElseThrow();
+                    assertTrue(t - lastEnd >= 900_000_000L, "judged " + (t - lastEnd) / 1_000_000
+                            + " ms after the host's speech ended: not a pause of 1 s");
+                }
+                assertTrue(judged.get(1) - firstEnded >= 7_800_000_000L, "the second judgement waited out the"
+                        + " cooldown: " + (judged.get(1) - firstEnded) / 1_000_000 + " ms after Max's first turn");
+                assertTrue(judged.get(2) - secondEnded >= 7_800_000_000L, "and the third: "
+                        + (judged.get(2) - secondEnded) / 1_000_000 + " ms");
+                JsonObject ai = ShowCalls.get(SERVER, "/api/show/ai");
+                assertEquals("auto", ai.getString("mode"));
+                assertTrue(ai.getJsonArray("decisions").size() >= 3, ai.toString());
+            } finally {
+                ShowCalls.send(SERVER, "PUT", "/api/show/ai/mode", "{\"mode\": \"manual\"}");
+                ShowCalls.send(SERVER, "DELETE", "/api/show/ai/personas/" + maxId, "");
+            }
+        }
+    }
+
+    /** Waits until the persona has had {@code n} turns, heard whole. */
+    private static void awaitPersonaTurns(ShowCalls.Events events, int n, Duration limit) throws InterruptedException {
+        events.await(e -> events.named("transcript").stream().filter(t -> t.data().getBoolean("final")
+                && "persona".equals(t.data().getString("kind", ""))).count() >= n, limit, "persona turn " + n);
     }
 
     /** Waits until {@code millis} after {@code since}. */

@@ -76,6 +76,8 @@ class ConsoleBrowserIT {
 
     @AfterAll
     static void stop() {
+        ShowCalls.get(SERVER, "/api/show/ai").getJsonArray("personas").getValuesAs(JsonObject.class).forEach(p ->
+                ShowCalls.send(SERVER, "DELETE", "/api/show/ai/personas/" + p.getJsonNumber("id"), ""));
         ShowCalls.send(SERVER, "PUT", "/api/show", "{\"onAir\": false}");
         if (browser != null) {
             browser.close();
@@ -144,9 +146,20 @@ class ConsoleBrowserIT {
         JsonObject show = ShowCalls.get(SERVER, "/api/show");
         assertEquals(3, show.getJsonArray("studio").size(), "host, Sarah and Kate in the studio: " + show);
 
-        // Sarah says her test sentence 48 s into her call; once it is over, the host closes the tab.
+        // Sarah says her test sentence 48 s into her call; once it is over, the host brings the co-host in and asks
+        // it to answer, then closes the tab.
         Thread.sleep(Math.max(0, 54_000 - (System.nanoTime() - dialedAt) / 1_000_000));
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("console-studio.png")));
+        assertTrue(page.locator("#transcript p.kind-host").count() > 0, "the host's own words are transcribed, as Host: "
+                + page.locator("#transcript").textContent());
+        Locator max = page.locator("#personas li", new Page.LocatorOptions().setHasText("Max"));
+        max.locator("button").click();
+        max.locator("button[aria-pressed=true]").waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        page.click("#ai-respond");
+        Locator maxSaid = page.locator("#transcript p.kind-persona", new Page.LocatorOptions().setHasText("Max"));
+        maxSaid.first().waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        System.out.println("The co-host said: " + maxSaid.first().textContent());
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("console-ai.png")));
         page.close();
         List<JsonObject> backOnHold = ShowCalls.awaitQueue(SERVER, q -> q.stream().filter(c ->
                 (c.getString("callSid").equals(sarahSid) || c.getString("callSid").equals(kateSid))

@@ -27,6 +27,8 @@ final class HostMic implements AutoCloseable {
     private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
     private short[] saying;
     private int said;
+    private final java.util.List<long[]> spoken = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private long sentenceStart;
 
     HostMic(String server) throws Exception {
         socket = ParleyServer.HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + ParleyServer.API_KEY)
@@ -48,6 +50,16 @@ final class HostMic implements AutoCloseable {
     /** Says {@code text} (FreeTTS) into the microphone, after whatever is being said. */
     void say(String text) {
         speech.add(Resampler.convert(ShowCalls.spoken(text), Pcm16.RATE_16K).samples());
+    }
+
+    /** When each sentence said so far began and ended going out ({@link System#nanoTime()}). */
+    java.util.List<long[]> spoken() {
+        return java.util.List.copyOf(spoken);
+    }
+
+    /** Silence for {@code millis} after whatever is being said (a pause between two sentences). */
+    void pause(int millis) {
+        speech.add(new short[millis * 16]);
     }
 
     /** Whether the microphone has said everything it was asked to. */
@@ -75,12 +87,16 @@ final class HostMic implements AutoCloseable {
             if (saying == null) {
                 saying = speech.poll();
                 said = 0;
+                if (saying != null) {
+                    sentenceStart = System.nanoTime();
+                }
             }
             short sample = 0;
             if (saying != null) {
                 sample = saying[said++];
                 if (said == saying.length) {
                     saying = null;
+                    spoken.add(new long[] {sentenceStart, System.nanoTime()});
                 }
             }
             out.putShort(sample);

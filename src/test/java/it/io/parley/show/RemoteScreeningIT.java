@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,10 +45,14 @@ class RemoteScreeningIT {
         models.close();
     }
 
-    /** The fake's Whisper hears these, one per turn, whatever was said. */
-    private static void transcripts(String... turns) {
-        AtomicInteger next = new AtomicInteger();
-        models.transcriber(audio -> turns[Math.min(turns.length - 1, next.getAndIncrement())]);
+    /**
+     * The fake's Whisper hears these, one per turn, whatever was said: the first for the caller's first answer (7 s
+     * into the call), the second for the next (13.5 s). By the time of the request, not by counting requests: a
+     * turn with pauses in it is transcribed at each pause as well as at its end.
+     */
+    private static void transcripts(String first, String second) {
+        long from = System.nanoTime();
+        models.transcriber(audio -> System.nanoTime() - from < 12_000_000_000L ? first : second);
     }
 
     private static CompletableFuture<CallResult> caller(String from) {
