@@ -78,7 +78,8 @@ class PostgresOutageTest {
                 for (Future<Integer> f : applied) {
                     total += f.get();
                 }
-                assertEquals(5, total, "one server applied the migrations, the others found them done");
+                assertEquals(Migrations.count(), total,
+                        "one server applied the migrations, the others found them done");
             } finally {
                 servers.shutdown();
             }
