@@ -114,7 +114,7 @@ public final class Ears {
     }
 
     /**
-     * The person paused and the engine gives no partial text (a remote one): the audio so far is transcribed now,
+     * The person paused and the engine does not stream (a remote one): the audio so far is transcribed now,
      * so that the turn detector knows whether the words read as finished and commits the turn after the short pause
      * rather than the long one. Speech that goes on discards it.
      */
@@ -151,7 +151,7 @@ public final class Ears {
             preRoll.clear();
             partial = "";
             settled = null;
-        } else if (event instanceof TurnEvent.Paused && utterance != null && partial.isBlank()) {
+        } else if (event instanceof TurnEvent.Paused && utterance != null && !models.speechToText().streaming()) {
             settle(utterance);
         } else if (event instanceof TurnEvent.Resumed) {
             pauses++;

@@ -14,6 +14,14 @@ public interface SpeechToText {
     /** For logs and health data, e.g. "embedded Vosk small en-us". */
     String describe();
 
+    /**
+     * Whether the engine streams: it has a partial transcript while the person speaks, and its transcript at a pause
+     * is cheap. An engine that does not (a remote one) is asked to {@link Utterance#settle settle} at a pause.
+     */
+    default boolean streaming() {
+        return false;
+    }
+
     /** A new utterance. Not thread-safe: feed it from one thread (the call's executor). */
     Utterance begin();
 

@@ -7,11 +7,8 @@ import io.parley.media.Leg;
 import io.parley.media.MediaClock;
 import io.parley.media.MixingRoom;
 import io.parley.models.Models;
-import io.parley.store.ChapterRow;
 import io.parley.store.Persona;
 import io.parley.store.ShowRow;
-import io.parley.store.ShowTurnRow;
-import io.parley.store.StoreWrite;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,10 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +41,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Studio {
 
-    /** Turns the studio keeps in memory for the personas' context and the console. */
-    static final int KEPT_TURNS = 1000;
     private static final Logger LOG = Logger.getLogger(Studio.class.getName());
 
     @Inject
@@ -75,8 +68,7 @@ public class Studio {
     jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
     private final MixingRoom room = new MixingRoom("studio");
-    private final Deque<StudioTurn> turns = new ArrayDeque<>();
-    private long turnCount;
+    private final StudioLog log = new StudioLog();
     /** People in the studio, by speaker key, with what the personas are told of them. */
     private final Map<String, Present> people = new ConcurrentHashMap<>();
     private final Map<String, Speaker> speakingNow = new ConcurrentHashMap<>();
@@ -91,25 +83,10 @@ public class Studio {
     /** Each person's mood in their latest turn, by speaker key. */
     private final Map<String, Mood> moods = new ConcurrentHashMap<>();
     private AutoPilot pilot;
-    /** When each person's turn under way began and their speech last stopped, by speaker key. */
-    private final Map<String, Instant> turnStarts = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastStops = new ConcurrentHashMap<>();
     /** When each persona's reply first sounded, by speaker key. */
     private final Map<String, Instant> voiceStarts = new ConcurrentHashMap<>();
-    /** The show running now, if one is. */
-    private volatile ShowRun run;
-
-    /** The show running now: its stored row, its latest chapter, and its recording (null if it cannot record). */
-    private static final class ShowRun {
-        final ShowRow row;
-        final ShowTape tape;
-        ChapterRow chapter;
-
-        ShowRun(ShowRow row, ShowTape tape) {
-            this.row = row;
-            this.tape = tape;
-        }
-    }
+    /** The show running now, its chapters and its recording. */
+    private ShowKeeper shows;
 
     private record Present(Speaker speaker, String about, long since) {
     }
@@ -117,6 +94,7 @@ public class Studio {
     @PostConstruct
     void init() {
         clock.add(room);
+        shows = new ShowKeeper(store, room, recordings.directory(), executor, this::stemName);
         pilot = new AutoPilot(scheduler, models::languageModel, new AutoPilot.Floor() {
             @Override
             public boolean someoneSpeaking() {
@@ -198,7 +176,7 @@ public class Studio {
      */
     public void started(Speaker who, long onsetNanos) {
         speakingNow.put(who.key(), who);
-        turnStarts.putIfAbsent(who.key(), Instant.now().minusNanos(Math.max(0, System.nanoTime() - onsetNanos)));
+        log.began(who.key(), Instant.now().minusNanos(Math.max(0, System.nanoTime() - onsetNanos)));
         pilot.personStarted();
         AiVoice voice = talking;
         if (voice != null) {
@@ -209,7 +187,7 @@ public class Studio {
 
     public void stopped(Speaker who) {
         if (speakingNow.containsKey(who.key())) {
-            lastStops.put(who.key(), Instant.now());
+            log.stopped(who.key(), Instant.now());
         }
         if (speakingNow.remove(who.key()) == null || !speakingNow.isEmpty()) {
             return;
@@ -236,12 +214,7 @@ public class Studio {
         if (text == null || text.isBlank()) {
             return;
         }
-        Instant now = Instant.now();
-        Instant start = turnStarts.remove(who.key());
-        Instant end = lastStops.remove(who.key());
-        start = start == null ? now : start;
-        end = end == null || end.isBefore(start) ? now : end;
-        StudioTurn turn = record(who, text.strip(), false, start, end);
+        StudioTurn turn = published(log.personSaid(who, text.strip()));
         pilot.personSaid(System.nanoTime());
         MoodReader.read(models.languageModel(), who.label(), turn.text()).thenAccept(mood -> moodRead(turn, mood));
     }
@@ -367,10 +340,7 @@ public class Studio {
 
     /** The latest {@code limit} turns, oldest first. */
     public List<StudioTurn> turns(int limit) {
-        synchronized (turns) {
-            List<StudioTurn> all = new ArrayList<>(turns);
-            return all.subList(Math.max(0, all.size() - limit), all.size());
-        }
+        return log.latest(limit);
     }
 
     /** From the manual trigger to the AI's first frame in the room. */
@@ -408,66 +378,38 @@ public class Studio {
         return out;
     }
 
-    private StudioTurn record(Speaker who, String text, boolean interrupted, Instant start, Instant end) {
-        StudioTurn turn;
-        synchronized (turns) {
-            turn = new StudioTurn(++turnCount, who, text, start, end, interrupted, null);
-            turns.add(turn);
-            while (turns.size() > KEPT_TURNS) {
-                turns.poll();
-            }
-        }
+    /** A turn just logged: into the show's record, and to the console. */
+    private StudioTurn published(StudioTurn turn) {
         save(turn);
-        events.fire(new StudioEvent.Transcript(who, text, true, interrupted, turn.at(), turn.seq()));
+        events.fire(new StudioEvent.Transcript(turn.speaker(), turn.text(), true, turn.interrupted(), turn.at(),
+                turn.seq()));
         return turn;
     }
 
     /** The turn into the running show's record (written behind). */
     private void save(StudioTurn turn) {
-        ShowRun show = run;
-        if (show != null) {
-            store.write(new StoreWrite.SaveShowTurn(new ShowTurnRow(show.row.id(), turn.seq(), turn.speaker().label(),
-                    turn.speaker().kind().label(), turn.speaker().key(), turn.text(), turn.at(), turn.end(),
-                    turn.interrupted(), turn.mood() == null ? null : turn.mood().label())));
-        }
+        shows.save(turn);
     }
 
     // ---- the show as a whole ----
 
     /** The show running now. */
     public Optional<ShowRow> show() {
-        return Optional.ofNullable(run).map(r -> r.row);
+        return shows.show();
     }
 
     /**
      * Starts a show: stored (the request waits for the database), recorded (the studio's mix and a stem per
-     * participant), and from now on owning the studio's turns and chapters.
+     * participant), and from now on owning the studio's turns and chapters: an opening, then one per caller on air.
      *
      * @throws IllegalStateException when a show is running already
      */
-    public synchronized ShowRow startShow(String title) {
-        if (run != null) {
-            throw new IllegalStateException("the show \"" + run.row.title() + "\" (" + run.row.id()
-                    + ") is running; end it first");
-        }
-        ShowRow row = store.shows().start(title);
-        ShowTape tape = null;
-        java.nio.file.Path dir = recordings.directory().resolve("shows").resolve(String.valueOf(row.id()));
-        try {
-            tape = new ShowTape(dir, this::stemName, executor);
-            store.shows().recordingDir(row.id(), dir.toString());
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.warning(() -> "The show " + row.id() + " is not recorded: " + e);
-        }
-        run = new ShowRun(row, tape);
-        if (tape != null) {
-            room.tap(tape);
-        }
-        chapter("Opening", null, null);
+    public ShowRow startShow(String title) {
+        ShowRow row = shows.start(title);
+        shows.chapter("Opening", null, null);
         people.values().stream().filter(p -> p.speaker().kind() == Speaker.Kind.CALLER)
-                .forEach(p -> chapter(p.speaker().label(), p.speaker().key(), null));
-        LOG.info(() -> "Show " + row.id() + " " + LogSafe.quoted(row.title()) + " started" + (run.tape == null ? ""
-                : ", recorded in " + dir));
+                .sorted(Comparator.comparingLong(Present::since))
+                .forEach(p -> shows.chapter(p.speaker().label(), p.speaker().key(), null));
         events.fire(new StudioEvent.Changed("show started"));
         return row;
     }
@@ -477,20 +419,9 @@ public class Studio {
      * when there is no such show; a show that has ended already is given as it is.
      */
     public Optional<ShowRow> endShow(long id) {
-        ShowRun ending;
-        synchronized (this) {
-            ending = run != null && run.row.id() == id ? run : null;
-            if (ending != null) {
-                run = null;
-                room.tap(null);
-            }
-        }
-        if (ending != null && ending.tape != null) {
-            ending.tape.close();
-        }
-        Optional<ShowRow> ended = store.shows().end(id);
-        if (ending != null) {
-            LOG.info(() -> "Show " + id + " ended");
+        boolean running = shows.show().map(r -> r.id() == id).orElse(false);
+        Optional<ShowRow> ended = shows.end(id);
+        if (running) {
             events.fire(new StudioEvent.Changed("show ended"));
         }
         return ended;
@@ -501,15 +432,8 @@ public class Studio {
         return Optional.ofNullable(show.recordingDir()).map(java.nio.file.Path::of);
     }
 
-    /** A new chapter of the running show, from now. */
-    private synchronized void chapter(String title, String callSid, Long personaId) {
-        ShowRun show = run;
-        if (show == null) {
-            return;
-        }
-        long seq = show.chapter == null ? 1 : show.chapter.seq() + 1;
-        show.chapter = new ChapterRow(show.row.id(), seq, title, Instant.now(), callSid, personaId, null);
-        store.write(new StoreWrite.SaveChapter(show.chapter));
+    private void chapter(String title, String callSid, Long personaId) {
+        shows.chapter(title, callSid, personaId);
     }
 
     /** Names a leg's stem in the show's recording: the speaker's label (a caller's with their call's last digits). */
@@ -528,15 +452,11 @@ public class Studio {
     }
 
     private void moodRead(StudioTurn turn, Mood mood) {
-        synchronized (turns) {
-            List<StudioTurn> all = new ArrayList<>(turns);
-            turns.clear();
-            all.forEach(t -> turns.add(t.seq() == turn.seq() ? t.withMood(mood) : t));
-        }
+        StudioTurn read = log.mood(turn, mood);
         if (people.containsKey(turn.speaker().key())) {
             moods.put(turn.speaker().key(), mood);
         }
-        save(turn.withMood(mood));
+        save(read);
         events.fire(new StudioEvent.MoodRead(turn.speaker(), turn.seq(), mood));
     }
 
@@ -582,7 +502,7 @@ public class Studio {
             Instant began = voiceStarts.remove(voice.speaker().key());
             if (heard != null && !heard.isBlank()) {
                 Instant now = Instant.now();
-                record(voice.speaker(), heard.strip(), interrupted, began == null ? now : began, now);
+                published(log.add(voice.speaker(), heard.strip(), interrupted, began == null ? now : began, now));
             }
             events.fire(new StudioEvent.Changed(voice.persona().name() + (interrupted ? " cut off" : " finished")));
         }

@@ -40,6 +40,11 @@ public final class VoskRecognizer implements SpeechToText, AutoCloseable {
     }
 
     @Override
+    public boolean streaming() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "embedded Vosk small en-us (" + directory + ")";
     }
