@@ -1,19 +1,28 @@
 package io.parley.media;
 
 /**
- * A count of latencies in whole milliseconds, 0 to 999 (longer ones in the last bucket), from which percentiles
- * are exact to the millisecond. Thread-safe; adding is a lock and an increment, no allocation.
+ * A count of latencies in whole milliseconds, 0 to 999 (or to a longer range of the owner's choosing; longer ones
+ * in the last bucket), from which percentiles are exact to the millisecond. Thread-safe; adding is a lock and an
+ * increment, no allocation.
  */
 public final class LatencyFigures {
 
-    private static final int BUCKETS = 1000;
-    private final long[] counts = new long[BUCKETS];
+    private final long[] counts;
     private long total;
     private long max;
 
+    public LatencyFigures() {
+        this(1000);
+    }
+
+    /** Figures exact up to {@code rangeMillis} − 1 ms. */
+    public LatencyFigures(int rangeMillis) {
+        counts = new long[rangeMillis];
+    }
+
     public synchronized void add(long nanos) {
         long millis = Math.max(0, nanos / 1_000_000);
-        counts[(int) Math.min(BUCKETS - 1, millis)]++;
+        counts[(int) Math.min(counts.length - 1, millis)]++;
         total++;
         max = Math.max(max, millis);
     }
@@ -35,13 +44,13 @@ public final class LatencyFigures {
         }
         long rank = (long) Math.ceil(p * total);
         long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
+        for (int i = 0; i < counts.length; i++) {
             seen += counts[i];
             if (seen >= rank) {
                 return i;
             }
         }
-        return BUCKETS - 1;
+        return counts.length - 1;
     }
 
     public record Summary(long count, long p50, long p95, long p99, long max) {

@@ -76,8 +76,8 @@ public class Studio {
     private final Map<Long, AiVoice> voices = new LinkedHashMap<>();
     private volatile AiVoice talking;
     private final LatencyFigures bargeIns = new LatencyFigures();
-    private final LatencyFigures firstAudio = new LatencyFigures();
-    private final LatencyFigures autoReplies = new LatencyFigures();
+    private final LatencyFigures firstAudio = new LatencyFigures(10_000);
+    private final LatencyFigures autoReplies = new LatencyFigures(30_000);
     /** When the people's speech ended before auto mode's latest answer, until that answer sounds; 0 otherwise. */
     private volatile long autoTurnEndNanos;
     /** Each person's mood in their latest turn, by speaker key. */
