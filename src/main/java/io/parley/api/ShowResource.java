@@ -1,8 +1,6 @@
 package io.parley.api;
 
 import io.parley.call.Sids;
-import io.parley.console.ConsoleAuthentication;
-import io.parley.console.ConsoleUsers;
 import io.parley.http.RequestRefusedException;
 import io.parley.show.QueuedCall;
 import io.parley.show.Show;
@@ -79,7 +77,7 @@ public class ShowResource {
         if (onAir != JsonValue.TRUE && onAir != JsonValue.FALSE) {
             throw new RequestRefusedException(400, "\"onAir\" must be true or false");
         }
-        requireHost("open or close the show line");
+        HostOnly.require(request, "open or close the show line");
         show.onAir(onAir == JsonValue.TRUE);
         return show.state();
     }
@@ -93,21 +91,21 @@ public class ShowResource {
     @POST
     @Path("queue/{callSid}/take")
     public JsonObject take(@PathParam("callSid") String callSid) {
-        requireHost("take callers on air");
+        HostOnly.require(request, "take callers on air");
         return entry(show.take(sid(callSid)));
     }
 
     @POST
     @Path("queue/{callSid}/hold")
     public JsonObject hold(@PathParam("callSid") String callSid) {
-        requireHost("put callers on air back on hold");
+        HostOnly.require(request, "put callers on air back on hold");
         return entry(show.hold(sid(callSid)));
     }
 
     @POST
     @Path("queue/{callSid}/drop")
     public JsonObject drop(@PathParam("callSid") String callSid) {
-        requireHost("drop callers");
+        HostOnly.require(request, "drop callers");
         return entry(show.drop(sid(callSid)));
     }
 
@@ -121,7 +119,7 @@ public class ShowResource {
     @POST
     @Path("queue/{callSid}/block")
     public JsonObject block(@PathParam("callSid") String callSid) {
-        requireHost("block callers");
+        HostOnly.require(request, "block callers");
         return entry(show.block(sid(callSid)));
     }
 
@@ -129,7 +127,7 @@ public class ShowResource {
     @POST
     @Path("next")
     public JsonObject next() {
-        requireHost("take callers on air");
+        HostOnly.require(request, "take callers on air");
         return entry(show.next());
     }
 
@@ -253,14 +251,6 @@ public class ShowResource {
         java.nio.file.Path file = voicemails.file(message.path())
                 .orElseThrow(() -> new RequestRefusedException(404, "The voicemail " + number + " is not on disk"));
         return WavBody.serve(file, range, "voicemail-" + message.callSid() + ".wav", "The voicemail " + number);
-    }
-
-    /** Producers screen and edit; only the host changes who is on air and who is on the line. */
-    private void requireHost(String what) {
-        boolean host = ConsoleAuthentication.user(request).map(u -> u.is(ConsoleUsers.HOST)).orElse(false);
-        if (!host) {
-            throw new RequestRefusedException(403, "Only the host may " + what);
-        }
     }
 
     private static String sid(String callSid) {

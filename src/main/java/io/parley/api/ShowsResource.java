@@ -1,7 +1,5 @@
 package io.parley.api;
 
-import io.parley.console.ConsoleAuthentication;
-import io.parley.console.ConsoleUsers;
 import io.parley.http.RequestRefusedException;
 import io.parley.store.ShowRow;
 import io.parley.store.Store;
@@ -75,7 +73,7 @@ public class ShowsResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response start(String json) {
-        requireHost("start a show");
+        HostOnly.require(request, "start a show");
         String title = json == null || json.isBlank() ? "" : JsonBodies.text(JsonBodies.object(json,
                 "{\"title\": \"Late Night Call-In\"}"), "title").map(String::strip).orElse("");
         if (title.isEmpty()) {
@@ -123,7 +121,7 @@ public class ShowsResource {
     @POST
     @Path("{id}/end")
     public JsonObject end(@PathParam("id") String id) {
-        requireHost("end a show");
+        HostOnly.require(request, "end a show");
         long showId = number(id);
         return summary(studio.endShow(showId).orElseThrow(() -> notFound(id)));
     }
@@ -216,12 +214,5 @@ public class ShowsResource {
 
     private static RequestRefusedException notFound(String id) {
         return new RequestRefusedException(404, "No show " + id);
-    }
-
-    private void requireHost(String what) {
-        boolean host = ConsoleAuthentication.user(request).map(u -> u.is(ConsoleUsers.HOST)).orElse(false);
-        if (!host) {
-            throw new RequestRefusedException(403, "Only the host may " + what);
-        }
     }
 }

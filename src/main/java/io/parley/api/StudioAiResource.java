@@ -1,7 +1,5 @@
 package io.parley.api;
 
-import io.parley.console.ConsoleAuthentication;
-import io.parley.console.ConsoleUsers;
 import io.parley.http.RequestRefusedException;
 import io.parley.store.Persona;
 import io.parley.store.Store;
@@ -74,7 +72,7 @@ public class StudioAiResource {
         if (!mode.equals("auto") && !mode.equals("manual")) {
             throw new RequestRefusedException(400, "\"mode\" is auto or manual");
         }
-        requireHost("change the AI's mode");
+        HostOnly.require(request, "change the AI's mode");
         studio.auto(mode.equals("auto"));
         return state();
     }
@@ -83,7 +81,7 @@ public class StudioAiResource {
     @PUT
     @Path("personas/{id}")
     public JsonObject enter(@PathParam("id") String id) {
-        requireHost("put personas in the studio");
+        HostOnly.require(request, "put personas in the studio");
         Persona persona = store.persona(PersonasResource.id(id))
                 .orElseThrow(() -> new RequestRefusedException(404, "No persona " + id));
         studio.add(persona);
@@ -93,7 +91,7 @@ public class StudioAiResource {
     @DELETE
     @Path("personas/{id}")
     public JsonObject leave(@PathParam("id") String id) {
-        requireHost("take personas out of the studio");
+        HostOnly.require(request, "take personas out of the studio");
         if (!studio.remove(PersonasResource.id(id))) {
             throw new RequestRefusedException(409, "Persona " + id + " is not in the studio");
         }
@@ -108,7 +106,7 @@ public class StudioAiResource {
     @Path("respond")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public JsonObject respond(String json) {
-        requireHost("ask the AI to answer");
+        HostOnly.require(request, "ask the AI to answer");
         Optional<Long> wanted = Optional.empty();
         if (json != null && !json.isBlank()) {
             JsonValue persona = JsonBodies.object(json, "{\"persona\": 1}").get("persona");
@@ -149,12 +147,5 @@ public class StudioAiResource {
                     .add("mood", t.mood() == null ? JsonValue.NULL : Json.createValue(t.mood().label())));
         }
         return Json.createObjectBuilder().add("turns", turns).build();
-    }
-
-    private void requireHost(String what) {
-        boolean host = ConsoleAuthentication.user(request).map(u -> u.is(ConsoleUsers.HOST)).orElse(false);
-        if (!host) {
-            throw new RequestRefusedException(403, "Only the host may " + what);
-        }
     }
 }

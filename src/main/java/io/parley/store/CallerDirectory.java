@@ -1,12 +1,9 @@
 package io.parley.store;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The callers, read and changed directly (not through the write-behind path): these are an operator's requests
@@ -47,7 +44,7 @@ public class CallerDirectory {
     }
 
     public Optional<Caller> byNumber(String number) {
-        return read(em -> em.createQuery("SELECT c FROM CallerEntity c WHERE c.phoneNumber = :n", CallerEntity.class)
+        return Units.read(emf, em -> em.createQuery("SELECT c FROM CallerEntity c WHERE c.phoneNumber = :n", CallerEntity.class)
                 .setParameter("n", number).setHint("jakarta.persistence.query.timeout", LOOKUP_TIMEOUT_MILLIS)
                 .getResultStream().findFirst().map(Caller::of));
     }
@@ -57,26 +54,26 @@ public class CallerDirectory {
         if (calls <= 0) {
             return List.of();
         }
-        return read(em -> em.createQuery("SELECT c.summary FROM CallEntity c WHERE c.callerId = :id AND c.summary "
+        return Units.read(emf, em -> em.createQuery("SELECT c.summary FROM CallEntity c WHERE c.callerId = :id AND c.summary "
                         + "IS NOT NULL ORDER BY c.createdAt DESC", String.class).setParameter("id", callerId)
                 .setHint("jakarta.persistence.query.timeout", LOOKUP_TIMEOUT_MILLIS).setMaxResults(calls)
                 .getResultList());
     }
 
     public Optional<Caller> byId(long id) {
-        return read(em -> Optional.ofNullable(em.find(CallerEntity.class, id)).map(Caller::of));
+        return Units.read(emf, em -> Optional.ofNullable(em.find(CallerEntity.class, id)).map(Caller::of));
     }
 
     /** Callers in the order they were added, after {@code afterId}. */
     public List<Caller> list(long afterId, int limit) {
-        return read(em -> em.createQuery("SELECT c FROM CallerEntity c WHERE c.id > :after ORDER BY c.id",
+        return Units.read(emf, em -> em.createQuery("SELECT c FROM CallerEntity c WHERE c.id > :after ORDER BY c.id",
                         CallerEntity.class).setParameter("after", afterId).setMaxResults(limit)
                 .getResultStream().map(Caller::of).toList());
     }
 
     /** Adds a caller ahead of their first call; empty when the number is already known. */
     public Optional<Caller> add(String number, CallerChanges details, Instant now) {
-        return write(em -> {
+        return Units.write(emf, em -> {
             boolean known = !em.createQuery("SELECT c.id FROM CallerEntity c WHERE c.phoneNumber = :n", Long.class)
                     .setParameter("n", number).getResultList().isEmpty();
             if (known) {
@@ -91,7 +88,7 @@ public class CallerDirectory {
     }
 
     public Optional<Caller> change(long id, CallerChanges changes) {
-        return write(em -> Optional.ofNullable(em.find(CallerEntity.class, id)).map(caller -> {
+        return Units.write(emf, em -> Optional.ofNullable(em.find(CallerEntity.class, id)).map(caller -> {
             changes.applyTo(caller);
             return Caller.of(caller);
         }));
@@ -104,7 +101,7 @@ public class CallerDirectory {
      * @return the calls erased and their recordings' paths, or empty when there is no such caller
      */
     public Optional<Erased> erase(long id) {
-        return write(em -> {
+        return Units.write(emf, em -> {
             CallerEntity caller = em.find(CallerEntity.class, id);
             if (caller == null) {
                 return Optional.empty();
@@ -126,30 +123,5 @@ public class CallerDirectory {
             em.remove(caller);
             return Optional.of(new Erased(calls, voicemails));
         });
-    }
-
-    private <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
-    }
-
-    private <T> T write(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        try {
-            tx.begin();
-            T result = work.apply(em);
-            tx.commit();
-            return result;
-        } finally {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            em.close();
-        }
     }
 }

@@ -2,11 +2,9 @@ package io.parley.store;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The stored personas: listed, found, added, changed and removed. Every method waits for the database. */
 public class PersonaBook {
@@ -39,7 +37,7 @@ public class PersonaBook {
 
     /** Adds {@code persona} (its id is ignored); empty when the name is taken. */
     public Optional<Persona> add(Persona persona, Instant now) {
-        return inTransaction(em -> {
+        return Units.write(emf, em -> {
             if (named(em, persona.name()).isPresent()) {
                 return Optional.empty();
             }
@@ -56,7 +54,7 @@ public class PersonaBook {
      * @throws IllegalArgumentException when another persona has the name
      */
     public Optional<Persona> change(Persona persona, Instant now) {
-        return inTransaction(em -> {
+        return Units.write(emf, em -> {
             PersonaEntity row = em.find(PersonaEntity.class, persona.id());
             if (row == null) {
                 return Optional.empty();
@@ -72,7 +70,7 @@ public class PersonaBook {
 
     /** Removes a persona; false when there was none. */
     public boolean remove(long id) {
-        return inTransaction(em -> {
+        return Units.write(emf, em -> {
             PersonaEntity row = em.find(PersonaEntity.class, id);
             if (row == null) {
                 return false;
@@ -85,21 +83,5 @@ public class PersonaBook {
     private static Optional<PersonaEntity> named(EntityManager em, String name) {
         return em.createQuery("SELECT p FROM PersonaEntity p WHERE LOWER(p.name) = :name", PersonaEntity.class)
                 .setParameter("name", name.toLowerCase(java.util.Locale.ROOT)).getResultStream().findFirst();
-    }
-
-    private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        try {
-            tx.begin();
-            T result = work.apply(em);
-            tx.commit();
-            return result;
-        } finally {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            em.close();
-        }
     }
 }

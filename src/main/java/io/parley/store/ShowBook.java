@@ -2,11 +2,9 @@ package io.parley.store;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The stored shows: started and ended (a request waits for these), listed and read back whole for export. Their
@@ -21,7 +19,7 @@ public class ShowBook {
     }
 
     public ShowRow start(String title, String serverId, Instant at) {
-        return inTransaction(em -> {
+        return Units.write(emf, em -> {
             ShowEntity row = new ShowEntity(title, serverId, at);
             em.persist(row);
             em.flush();
@@ -31,7 +29,7 @@ public class ShowBook {
 
     /** Where the show's recording goes, once the show has an id. */
     public void recordingDir(long id, String dir) {
-        inTransaction(em -> {
+        Units.write(emf, em -> {
             ShowEntity row = em.find(ShowEntity.class, id);
             if (row != null) {
                 row.recordedIn(dir);
@@ -42,7 +40,7 @@ public class ShowBook {
 
     /** Ends a running show; empty when there is no such show, the row as it was when it had ended already. */
     public Optional<ShowRow> end(long id, Instant at) {
-        return inTransaction(em -> {
+        return Units.write(emf, em -> {
             ShowEntity row = em.find(ShowEntity.class, id);
             if (row == null) {
                 return Optional.empty();
@@ -54,34 +52,34 @@ public class ShowBook {
 
     /** Shows that were left running by {@code serverId} when it stopped: they end now. Returns how many. */
     public int endLeftRunning(String serverId, Instant at) {
-        return inTransaction(em -> em.createQuery("UPDATE ShowEntity s SET s.endedAt = :at WHERE s.serverId = :server"
+        return Units.write(emf, em -> em.createQuery("UPDATE ShowEntity s SET s.endedAt = :at WHERE s.serverId = :server"
                 + " AND s.endedAt IS NULL").setParameter("at", at).setParameter("server", serverId).executeUpdate());
     }
 
     public Optional<ShowRow> find(long id) {
-        return read(em -> Optional.ofNullable(em.find(ShowEntity.class, id)).map(ShowEntity::toRow));
+        return Units.read(emf, em -> Optional.ofNullable(em.find(ShowEntity.class, id)).map(ShowEntity::toRow));
     }
 
     /** The latest shows, newest first. */
     public List<ShowRow> latest(int limit) {
-        return read(em -> em.createQuery("SELECT s FROM ShowEntity s ORDER BY s.startedAt DESC, s.id DESC",
+        return Units.read(emf, em -> em.createQuery("SELECT s FROM ShowEntity s ORDER BY s.startedAt DESC, s.id DESC",
                 ShowEntity.class).setMaxResults(limit).getResultStream().map(ShowEntity::toRow).toList());
     }
 
     public List<ShowTurnRow> turns(long showId) {
-        return read(em -> em.createQuery("SELECT t FROM ShowTurnEntity t WHERE t.showId = :show ORDER BY t.seq",
+        return Units.read(emf, em -> em.createQuery("SELECT t FROM ShowTurnEntity t WHERE t.showId = :show ORDER BY t.seq",
                 ShowTurnEntity.class).setParameter("show", showId).getResultStream().map(ShowTurnEntity::toRow)
                 .toList());
     }
 
     public List<ChapterRow> chapters(long showId) {
-        return read(em -> em.createQuery("SELECT c FROM ChapterEntity c WHERE c.showId = :show ORDER BY c.seq",
+        return Units.read(emf, em -> em.createQuery("SELECT c FROM ChapterEntity c WHERE c.showId = :show ORDER BY c.seq",
                 ChapterEntity.class).setParameter("show", showId).getResultStream().map(ChapterEntity::toRow)
                 .toList());
     }
 
     public List<String> calls(long showId) {
-        return read(em -> em.createQuery("SELECT c.callSid FROM ShowCallEntity c WHERE c.showId = :show"
+        return Units.read(emf, em -> em.createQuery("SELECT c.callSid FROM ShowCallEntity c WHERE c.showId = :show"
                 + " ORDER BY c.callSid", String.class).setParameter("show", showId).getResultList());
     }
 
@@ -113,31 +111,6 @@ public class ShowBook {
         if (em.find(ShowCallEntity.class, new ShowCallKey(showId, callSid)) == null
                 && em.find(ShowEntity.class, showId) != null) {
             em.persist(new ShowCallEntity(showId, callSid));
-        }
-    }
-
-    private <T> T read(Function<EntityManager, T> query) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return query.apply(em);
-        } finally {
-            em.close();
-        }
-    }
-
-    private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        try {
-            tx.begin();
-            T result = work.apply(em);
-            tx.commit();
-            return result;
-        } finally {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            em.close();
         }
     }
 }
