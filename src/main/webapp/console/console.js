@@ -180,6 +180,7 @@ function renderShow(show) {
   onAir.setAttribute('aria-pressed', show.onAir);
   onAir.classList.toggle('live', show.onAir);
   renderPersonas();
+  renderFollowUp();
   const run = show.show;
   $('show-start').hidden = !!run;
   $('show-end').hidden = !run;
@@ -252,6 +253,47 @@ function renderPersonas() {
   $('ai-mode').setAttribute('aria-pressed', auto);
   $('ai-mode').classList.toggle('auto', auto);
   $('personas-empty').hidden = state.personas.length > 0;
+}
+
+// ---- follow-ups ----
+
+async function loadEarlier() {
+  const { segments, followUps } = await api('GET', '/followup');
+  state.segments = segments;
+  const done = new Map(followUps.filter((f) => f.persona).map((f) => [f.callSid, f.persona]));
+  $('earlier').replaceChildren(...segments.map((s) => el('li', { 'data-call': s.callSid },
+    el('strong', {}, s.caller), s.topic ? ` · ${s.topic}` : '',
+    done.has(s.callSid) ? el('span', { class: 'role' }, ` · ${done.get(s.callSid)} followed up`) : null,
+    el('button', { title: `An AI caller phones in about ${s.caller}`, onclick: () => followUp(s.callSid) },
+      'Follow up'),
+    el('div', { class: 'summary' }, s.summary))));
+  $('earlier-empty').hidden = segments.length > 0;
+  $('followup').disabled = segments.length === 0;
+}
+
+function renderFollowUp() {
+  const f = state.show && state.show.ai && state.show.ai.followUp;
+  if (!f) return;
+  $('followup-auto').checked = f.auto;
+  if (document.activeElement !== $('followup-delay')) $('followup-delay').value = f.delaySeconds;
+  if (f.segments !== (state.segments || []).length || f.made !== state.followUpsMade) {
+    state.followUpsMade = f.made;
+    loadEarlier().catch(() => {});
+  }
+}
+
+function followUp(callSid) {
+  if (!(state.segments || []).length) {
+    toast('Nobody has left the air yet: there is nothing to follow up');
+    return;
+  }
+  api('POST', '/followup', callSid ? { callSid } : undefined)
+    .then((f) => toast(`${f.persona} phones in about ${f.caller}`)).catch(() => {});
+}
+
+function setAutoFollowUp() {
+  const delaySeconds = Math.max(0, Math.min(3600, Number($('followup-delay').value) || 0));
+  api('PUT', '/followup', { auto: $('followup-auto').checked, delaySeconds }).catch(() => {});
 }
 
 function toggleMode() {
@@ -378,6 +420,8 @@ function keys(event) {
     $('mic-mute').click();
   } else if (event.key === 'a') {
     respond();
+  } else if (event.key === 'f') {
+    followUp();
   } else if (actions[event.key]) {
     act(actions[event.key], state.selected);
   }
@@ -394,6 +438,7 @@ function listen() {
   events.addEventListener('studio', (e) => renderShow(JSON.parse(e.data)));
   events.addEventListener('transcript', (e) => transcript(JSON.parse(e.data)));
   events.addEventListener('mood', (e) => mood(JSON.parse(e.data)));
+  events.addEventListener('segment', () => loadEarlier().catch(() => {}));
   events.addEventListener('call', (e) => {
     const { change } = JSON.parse(e.data);
     if (change === 'left' || change === 'voicemail') {
@@ -409,6 +454,9 @@ document.addEventListener('DOMContentLoaded', () => {
   $('next').addEventListener('click', () => api('POST', '/next'));
   $('ai-respond').addEventListener('click', respond);
   $('ai-mode').addEventListener('click', toggleMode);
+  $('followup').addEventListener('click', () => followUp());
+  $('followup-auto').addEventListener('change', setAutoFollowUp);
+  $('followup-delay').addEventListener('change', setAutoFollowUp);
   $('show-start').addEventListener('click', startShow);
   $('show-end').addEventListener('click', endShow);
   $('on-air').addEventListener('click', () => api('PUT', '', { onAir: !(state.show && state.show.onAir) })
@@ -424,7 +472,7 @@ document.addEventListener('DOMContentLoaded', () => {
   listen();
   loadHistory().catch(() => {});
   loadVoicemails().catch(() => {});
-  api('GET', '').then(renderShow).then(loadPersonas).catch(() => {});
+  api('GET', '').then(renderShow).then(loadPersonas).then(loadEarlier).catch(() => {});
   loadShows().catch(() => {});
   requestAnimationFrame(meter);
 });

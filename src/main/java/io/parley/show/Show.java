@@ -331,7 +331,11 @@ public class Show {
                 .add("personas", personas).add("moods", moods)
                 .add("firstAudioMillis", figures(studioRoom.firstAudio()))
                 .add("bargeInMillis", figures(studioRoom.bargeIns()))
-                .add("autoReplyMillis", figures(studioRoom.autoReplies()));
+                .add("autoReplyMillis", figures(studioRoom.autoReplies()))
+                .add("followUp", Json.createObjectBuilder().add("auto", studioRoom.autoFollowUp())
+                        .add("delaySeconds", studioRoom.autoFollowUpDelayMillis() / 1000)
+                        .add("segments", studioRoom.earlier().size()).add("made", studioRoom.followUps().stream()
+                                .filter(f -> f.persona() != null).count()));
         studioRoom.talking().ifPresent(p -> ai.add("speaking", p.name()));
         JsonObjectBuilder out = Json.createObjectBuilder();
         studioRoom.show().ifPresent(run -> out.add("show", Json.createObjectBuilder().add("id", run.id())
@@ -363,6 +367,9 @@ public class Show {
                 out.add("seq", line.seq());
             }
             events.publish(ShowEvents.TRANSCRIPT, out.build());
+        } else if (event instanceof StudioEvent.Summarised summed) {
+            events.publish(ShowEvents.SEGMENT, segmentJson(summed.segment()));
+            publishStudio();
         } else if (event instanceof StudioEvent.MoodRead mood) {
             events.publish(ShowEvents.MOOD, Json.createObjectBuilder().add("key", mood.speaker().key())
                     .add("speaker", mood.speaker().label()).add("seq", mood.seq()).add("mood", mood.mood().label())
@@ -370,6 +377,14 @@ public class Show {
         } else {
             publishStudio();
         }
+    }
+
+    /** A caller's segment as the {@code segment} event and {@code GET /api/show/followup} give it. */
+    public static JsonObject segmentJson(io.parley.studio.Segment segment) {
+        return Json.createObjectBuilder().add("key", segment.key()).add("callSid", segment.key())
+                .add("caller", segment.caller()).add("topic", segment.topic())
+                .add("onAir", segment.onAir().toString()).add("offAir", segment.offAir().toString())
+                .add("summary", segment.summary()).build();
     }
 
     /** The queue as {@code GET /api/show/queue} and the {@code queue} event give it. */

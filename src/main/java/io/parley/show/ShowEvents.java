@@ -34,6 +34,7 @@ public class ShowEvents {
     public static final String TRANSCRIPT = "transcript";
     public static final String STUDIO = "studio";
     public static final String MOOD = "mood";
+    public static final String SEGMENT = "segment";
 
     static final int BACKLOG = 10_000;
     private static final Logger LOG = Logger.getLogger(ShowEvents.class.getName());

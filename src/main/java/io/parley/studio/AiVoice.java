@@ -4,7 +4,6 @@ import io.parley.audio.MuLaw;
 import io.parley.audio.Pcm16;
 import io.parley.conversation.Reply;
 import io.parley.media.Leg;
-import io.parley.media.MediaClock;
 import io.parley.media.OutboundAudio;
 import io.parley.media.PhoneOutput;
 import io.parley.models.ChatMessage;
@@ -27,6 +26,10 @@ import java.util.logging.Logger;
  *
  * <p>When anyone speaks over it, {@link #hush} silences it from the next frame on, from whichever thread noticed;
  * the reply is then cut on the voice's executor, keeping what the room heard.
+ *
+ * <p>The paced output is driven by the room, not the clock: each frame the room mixes first lets the output hand
+ * over what is due, then takes the next frame, so a reply's first frame is mixed on the first tick after its audio
+ * arrives rather than a tick later (the clock ticks its streams in no fixed order).
  *
  * <p>Threads: {@link #speak} and the {@link PhoneOutput} side run on the clock's thread (the latter also on the
  * executor, for {@code clear}); the reply's work on the voice's own serial executor.
@@ -59,7 +62,6 @@ final class AiVoice implements Leg, PhoneOutput {
     private final TextToSpeech tts;
     private final Pcm16 apology;
     private final Executor executor;
-    private final MediaClock clock;
     private final Listener listener;
     private final OutboundAudio out;
     /** Frames (μ-law) and mark names as the paced output hands them over; guarded by itself. */
@@ -77,16 +79,14 @@ final class AiVoice implements Leg, PhoneOutput {
     // the executor's
     private Reply reply;
 
-    AiVoice(Persona persona, TextToSpeech tts, Pcm16 apology, Executor executor, MediaClock clock, Listener listener) {
+    AiVoice(Persona persona, TextToSpeech tts, Pcm16 apology, Executor executor, Listener listener) {
         this.persona = persona;
         this.speaker = Speaker.persona(persona.name(), persona.id());
         this.tts = tts;
         this.apology = apology;
         this.executor = executor;
-        this.clock = clock;
         this.listener = listener;
         this.out = new OutboundAudio(this, PACING, why -> executor.execute(() -> stalled(why)));
-        clock.add(out);
     }
 
     Persona persona() {
@@ -167,7 +167,7 @@ final class AiVoice implements Leg, PhoneOutput {
         });
     }
 
-    /** Leaves: whatever it was saying stops, and its output is off the clock. */
+    /** Leaves: whatever it was saying stops, and its output closes. */
     void close() {
         hushed = true;
         executor.execute(() -> {
@@ -175,7 +175,6 @@ final class AiVoice implements Leg, PhoneOutput {
                 cut();
             }
             out.close();
-            clock.remove(out);
         });
     }
 
@@ -227,6 +226,7 @@ final class AiVoice implements Leg, PhoneOutput {
 
     @Override
     public boolean speak(short[] frame) {
+        out.tick(System.nanoTime());
         if (hushed) {
             synchronized (buffered) {
                 buffered.clear();

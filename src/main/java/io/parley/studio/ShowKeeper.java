@@ -31,6 +31,8 @@ final class ShowKeeper {
         final ShowRow row;
         final ShowTape tape;
         ChapterRow chapter;
+        /** Each caller's latest chapter, by their call's SID. */
+        final Map<String, ChapterRow> byCall = new ConcurrentHashMap<>();
 
         Run(ShowRow row, ShowTape tape) {
             this.row = row;
@@ -135,7 +137,24 @@ final class ShowKeeper {
         }
         long seq = show.chapter == null ? 1 : show.chapter.seq() + 1;
         show.chapter = new ChapterRow(show.row.id(), seq, title, Instant.now(), callSid, personaId, null);
+        if (callSid != null) {
+            show.byCall.put(callSid, show.chapter);
+        }
         store.write(new StoreWrite.SaveChapter(show.chapter));
+    }
+
+    /** The summary of the caller's segment into their chapter of the running show (nothing without one). */
+    synchronized void summarise(String callSid, String summary) {
+        Run show = run;
+        ChapterRow chapter = show == null ? null : show.byCall.get(callSid);
+        if (chapter != null) {
+            ChapterRow summed = chapter.withSummary(summary);
+            show.byCall.put(callSid, summed);
+            if (show.chapter.seq() == summed.seq()) {
+                show.chapter = summed;
+            }
+            store.write(new StoreWrite.SaveChapter(summed));
+        }
     }
 
     /** A turn (or its mood, read later) into the running show's record. */

@@ -6,6 +6,7 @@ import io.parley.media.LatencyFigures;
 import io.parley.media.Leg;
 import io.parley.media.MediaClock;
 import io.parley.media.MixingRoom;
+import io.parley.models.LanguageModel;
 import io.parley.models.Models;
 import io.parley.store.Persona;
 import io.parley.store.ShowRow;
@@ -88,8 +89,14 @@ public class Studio {
     /** The show running now, its chapters and its recording. */
     private ShowKeeper shows;
 
-    private record Present(Speaker speaker, String about, long since) {
+    /** A person in the studio: {@code firstSeq} is the conversation's last turn when they came in. */
+    private record Present(Speaker speaker, String about, String topic, long since, long firstSeq, Instant at) {
     }
+
+    /** How long after a caller leaves the air their segment is summarised: their last words are transcribed by then. */
+    static final long SUMMARY_DELAY_MILLIS = 1500;
+    /** The show's earlier segments and the follow-ups on them. */
+    private FollowUps followUps;
 
     @PostConstruct
     void init() {
@@ -123,6 +130,27 @@ public class Studio {
             }
         }, settings.pauseMillis(), settings.cooldownMillis());
         pilot.auto(settings.autoAtStart());
+        followUps = new FollowUps(scheduler, new FollowUps.Floor() {
+            @Override
+            public Optional<String> callerOnAir() {
+                return people.values().stream().filter(p -> p.speaker().kind() == Speaker.Kind.CALLER)
+                        .map(p -> p.speaker().label()).findFirst();
+            }
+
+            @Override
+            public boolean busy() {
+                return humanSpeaking() || talking != null;
+            }
+
+            @Override
+            public void followUp(Segment segment) {
+                Studio.this.followUp(segment, true).whenComplete((made, error) -> {
+                    if (error != null) {
+                        LOG.warning(() -> "The automatic follow-up on " + segment.caller() + " failed: " + error);
+                    }
+                });
+            }
+        }, settings.followUpAuto(), settings.followUpDelayMillis());
     }
 
     @PreDestroy
@@ -149,7 +177,7 @@ public class Studio {
      * titled by their {@code topic}.
      */
     public void entered(Speaker who, String about, String topic, Leg leg) {
-        people.put(who.key(), new Present(who, about, System.nanoTime()));
+        people.put(who.key(), new Present(who, about, topic, System.nanoTime(), log.lastSeq(), Instant.now()));
         if (leg != null) {
             room.join(leg);
         }
@@ -164,10 +192,34 @@ public class Studio {
         if (leg != null) {
             room.leave(leg);
         }
-        people.remove(who.key());
+        Present present = people.remove(who.key());
         moods.remove(who.key());
         stopped(who);
         events.fire(new StudioEvent.Changed(who.label() + " left"));
+        if (present != null && who.kind() == Speaker.Kind.CALLER) {
+            Instant offAir = Instant.now();
+            scheduler.schedule(() -> summarise(present, offAir), SUMMARY_DELAY_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A caller's time on air, summarised from the turns since they came in (theirs, and the others' until they left):
+     * into their chapter of the show, into what the personas are told of earlier in the show, and maybe followed up.
+     */
+    private void summarise(Present present, Instant offAir) {
+        String key = present.speaker().key();
+        List<StudioTurn> segment = log.after(present.firstSeq()).stream()
+                .filter(t -> t.at().isBefore(offAir) || t.speaker().key().equals(key)).toList();
+        String caller = present.speaker().label();
+        SegmentNotes.summary(models.languageModel(), key, caller, present.topic(), segment).thenAccept(summary -> {
+            Segment done = new Segment(key, caller, present.topic() == null ? "" : present.topic(), present.at(),
+                    offAir, summary);
+            shows.summarise(key, summary);
+            followUps.ended(done);
+            LOG.info(() -> "Segment of " + LogSafe.quoted(caller) + " summarised: " + LogSafe.quoted(summary));
+            events.fire(new StudioEvent.Summarised(done));
+        });
     }
 
     /**
@@ -262,6 +314,11 @@ public class Studio {
 
     /** Puts a persona in the studio (its details refreshed when it is there already). */
     public synchronized void add(Persona persona) {
+        add(persona, persona.name() + " (AI caller)");
+    }
+
+    /** Puts a persona in the studio; an AI caller new to it opens a chapter titled {@code chapterTitle}. */
+    private synchronized void add(Persona persona, String chapterTitle) {
         AiVoice old = voices.get(persona.id());
         if (old != null && old.persona().equals(persona)) {
             return;
@@ -271,11 +328,11 @@ public class Studio {
         }
         SerialExecutor own = new SerialExecutor("persona " + persona.name(), executor, 10_000, Runnable::run);
         AiVoice voice = new AiVoice(persona, models.textToSpeech().voice(persona.voice(), persona.embeddedVoice()),
-                models.apology(), own, clock, new VoiceListener());
+                models.apology(), own, new VoiceListener());
         voices.put(persona.id(), voice);
         room.join(voice);
         if (persona.role() == Persona.Role.CALLER && old == null) {
-            chapter(persona.name() + " (AI caller)", null, persona.id());
+            chapter(chapterTitle, null, persona.id());
         }
         LOG.info(() -> "Persona " + LogSafe.quoted(persona.name()) + " (" + persona.role().label()
                 + ") is in the studio");
@@ -309,17 +366,97 @@ public class Studio {
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
-        AiVoice voice = chosen.get();
+        speak(chosen.get(), null);
+        return Optional.of(chosen.get().persona());
+    }
+
+    /** The voice speaks now, following up on {@code followingUp} when given; whoever is speaking is cut off. */
+    private synchronized void speak(AiVoice voice, Segment followingUp) {
         long now = System.nanoTime();
         AiVoice speaking = talking;
         if (speaking != null && speaking != voice) {
             speaking.hush(now);
         }
         talking = voice;
-        voice.answer(models.languageModel(), StudioPrompt.of(voice.persona(), presence(voice.persona()),
-                recentTurns()), now, speakingNow::isEmpty);
+        LanguageModel model = models.languageModel();
+        if (followingUp != null && !model.understands()) {
+            model = new ScriptedLine(ScriptedLine.followUp(voice.persona().name(), followingUp), executor);
+        }
+        voice.answer(model, StudioPrompt.of(voice.persona(), presence(voice.persona()),
+                followUps.earlier(), recentTurns(), followingUp), now, speakingNow::isEmpty);
         events.fire(new StudioEvent.Changed(voice.persona().name() + " speaking"));
-        return Optional.of(voice.persona());
+    }
+
+    // ---- follow-ups ----
+
+    /** The show's segments so far (each caller's time on air, summarised), oldest first. */
+    public List<Segment> earlier() {
+        return followUps.earlier();
+    }
+
+    /** The follow-ups made (and automatic ones skipped), oldest first. */
+    public List<FollowUp> followUps() {
+        return followUps.made();
+    }
+
+    public boolean autoFollowUp() {
+        return followUps.auto();
+    }
+
+    public long autoFollowUpDelayMillis() {
+        return followUps.delayMillis();
+    }
+
+    /** Turns auto follow-up on or off: an AI caller phones in {@code delayMillis} after each caller's segment. */
+    public void autoFollowUp(boolean on, long delayMillis) {
+        followUps.auto(on, delayMillis);
+        events.fire(new StudioEvent.Changed(on ? "auto follow-up on" : "auto follow-up off"));
+    }
+
+    /**
+     * An AI caller phones in to follow up on an earlier segment (the caller {@code key}'s, else the latest): the
+     * language model picks the persona best placed to (embedded, a rule), which comes into the studio if it is not
+     * there, opens a chapter, and speaks, referring to what was said. Completes once the persona is speaking.
+     *
+     * @throws java.util.NoSuchElementException when there is no such segment (none yet, or none of that caller)
+     * @throws IllegalStateException when there is no AI caller persona to phone in
+     */
+    public java.util.concurrent.CompletionStage<FollowUp> followUp(Optional<String> key) {
+        Segment segment = followUps.find(key).orElseThrow(() -> new java.util.NoSuchElementException(key.isEmpty()
+                ? "No caller has left the air yet: there is nothing to follow up" : "No segment of the caller "
+                + key.get() + " in this show"));
+        return followUp(segment, false);
+    }
+
+    private java.util.concurrent.CompletionStage<FollowUp> followUp(Segment segment, boolean auto) {
+        List<Persona> callers = store.personas().stream().filter(p -> p.role() == Persona.Role.CALLER).toList();
+        if (callers.isEmpty()) {
+            throw new IllegalStateException("There is no AI caller persona to follow up (add one with the role"
+                    + " \"caller\" at /api/personas)");
+        }
+        return FollowUpPick.pick(models.languageModel(), segment, callers, followUps.countByPersona())
+                .thenApply(pick -> callIn(pick, segment, auto));
+    }
+
+    /** The picked AI caller phones in: into the studio if it is not there, a chapter, and its turn. */
+    private FollowUp callIn(FollowUpPick.Pick pick, Segment segment, boolean auto) {
+        Persona persona = pick.persona();
+        String title = persona.name() + " (AI caller): following up on " + segment.caller();
+        synchronized (this) {
+            boolean there = voices.containsKey(persona.id());
+            add(persona, title);
+            if (there) {
+                chapter(title, null, persona.id());
+            }
+            speak(voices.get(persona.id()), segment);
+        }
+        FollowUp made = new FollowUp(Instant.now(), segment.caller(), segment.key(), persona.name(), persona.id(),
+                auto, pick.why());
+        followUps.made(made);
+        LOG.info(() -> persona.name() + " follows up on " + LogSafe.quoted(segment.caller()) + " (" + pick.why()
+                + (auto ? ", automatically" : "") + ")");
+        events.fire(new StudioEvent.Changed(persona.name() + " follows up on " + segment.caller()));
+        return made;
     }
 
     /** The co-host, or else the first persona in. */
@@ -406,6 +543,7 @@ public class Studio {
      */
     public ShowRow startShow(String title) {
         ShowRow row = shows.start(title);
+        followUps.reset();
         shows.chapter("Opening", null, null);
         people.values().stream().filter(p -> p.speaker().kind() == Speaker.Kind.CALLER)
                 .sorted(Comparator.comparingLong(Present::since))

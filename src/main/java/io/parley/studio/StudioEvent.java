@@ -17,6 +17,10 @@ public sealed interface StudioEvent {
     record MoodRead(Speaker speaker, long seq, Mood mood) implements StudioEvent {
     }
 
+    /** A caller's time on air is over, and summarised. */
+    record Summarised(Segment segment) implements StudioEvent {
+    }
+
     /** Who is in the studio, or which AI voice is speaking, changed. */
     record Changed(String what) implements StudioEvent {
     }

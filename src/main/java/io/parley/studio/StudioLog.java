@@ -63,6 +63,20 @@ final class StudioLog {
         return turn.withMood(mood);
     }
 
+    /** The number of the latest turn (0 before the first). */
+    long lastSeq() {
+        synchronized (turns) {
+            return count;
+        }
+    }
+
+    /** The turns after turn {@code seq} that are still kept, oldest first. */
+    List<StudioTurn> after(long seq) {
+        synchronized (turns) {
+            return turns.stream().filter(t -> t.seq() > seq).toList();
+        }
+    }
+
     /** The latest {@code limit} turns, oldest first. */
     List<StudioTurn> latest(int limit) {
         synchronized (turns) {

@@ -23,8 +23,17 @@ final class StudioPrompt {
      * @param turns the latest turns, oldest first
      */
     static List<ChatMessage> of(Persona persona, List<String> present, List<StudioTurn> turns) {
+        return of(persona, present, List.of(), turns, null);
+    }
+
+    /**
+     * @param earlier the show's earlier segments, oldest first: what the persona is told of earlier in the show
+     * @param followingUp the segment the persona has phoned in to follow up on, or null for an ordinary turn
+     */
+    static List<ChatMessage> of(Persona persona, List<String> present, List<Segment> earlier,
+                                List<StudioTurn> turns, Segment followingUp) {
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(system(persona, present)));
+        messages.add(ChatMessage.system(system(persona, present, earlier)));
         StringBuilder others = new StringBuilder();
         for (StudioTurn turn : turns) {
             if (isOwn(persona, turn)) {
@@ -37,22 +46,44 @@ final class StudioPrompt {
                 others.append(line(turn)).append('\n');
             }
         }
-        others.append(cue(persona, turns.isEmpty()));
+        others.append(followingUp == null ? cue(persona, turns.isEmpty())
+                : followUpCue(persona, followingUp, earlier.contains(followingUp)));
         messages.add(ChatMessage.user(others.toString().strip()));
         return messages;
     }
 
     static String system(Persona persona, List<String> present) {
+        return system(persona, present, List.of());
+    }
+
+    static String system(Persona persona, List<String> present, List<Segment> earlier) {
         String role = persona.role() == Persona.Role.CALLER
                 ? "an AI caller who has phoned in to the show with a story of your own"
                 : "the show's AI co-host, in the studio with the host";
         return persona.style().strip() + "\n\n"
                 + "You are " + persona.name() + ", " + role + ", on a live call-in radio show. "
                 + "In the studio now: " + String.join("; ", present) + ".\n"
+                + earlier(earlier)
                 + "The conversation so far follows, each line starting with who said it. Lines that end in a dash"
                 + " were cut off when somebody spoke over them.\n"
                 + "Answer as " + persona.name() + " only, in one to three short spoken sentences: no lists, no"
                 + " stage directions, nothing in brackets, and do not start with your name.";
+    }
+
+    /** "Earlier in the show:" and a line per segment (who called, about what, and what was said), or nothing. */
+    static String earlier(List<Segment> earlier) {
+        if (earlier.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("Earlier in the show:\n");
+        earlier.forEach(s -> out.append("- ").append(s.who()).append(": ").append(s.summary()).append('\n'));
+        return out.toString();
+    }
+
+    private static String followUpCue(Persona persona, Segment segment, boolean toldAlready) {
+        return "(" + persona.name() + " has just phoned in to follow up on " + segment.caller() + "'s call earlier in"
+                + " the show" + (toldAlready ? "" : " (" + segment.summary() + ")") + ". " + persona.name()
+                + " greets the host, says it is about what " + segment.caller() + " said, and adds to it.)";
     }
 
     private static boolean isOwn(Persona persona, StudioTurn turn) {

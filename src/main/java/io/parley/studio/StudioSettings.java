@@ -12,6 +12,10 @@ public class StudioSettings {
     public static final String PAUSE = "parley.show.ai.pause-ms";
     public static final String COOLDOWN = "parley.show.ai.cooldown-s";
     public static final String MODE = "parley.show.ai.mode";
+    public static final String FOLLOW_UP_AUTO = "parley.show.ai.followup-auto";
+    public static final String FOLLOW_UP_DELAY = "parley.show.ai.followup-delay-s";
+    /** The longest delay auto follow-up takes, in seconds. */
+    public static final long MAX_FOLLOW_UP_DELAY_S = 3600;
 
     private Config config;
 
@@ -59,5 +63,20 @@ public class StudioSettings {
             case "auto" -> true;
             default -> throw new IllegalArgumentException(MODE + " is \"" + mode + "\": it takes manual or auto");
         };
+    }
+
+    /** Whether an AI caller phones in by itself after each caller's segment ({@code PUT /api/show/followup}). */
+    public boolean followUpAuto() {
+        return config.getOptionalValue(FOLLOW_UP_AUTO, Boolean.class).orElse(false);
+    }
+
+    /** How long after a caller leaves the air an automatic follow-up comes. */
+    public long followUpDelayMillis() {
+        long seconds = config.getOptionalValue(FOLLOW_UP_DELAY, Long.class).orElse(20L);
+        if (seconds < 0 || seconds > MAX_FOLLOW_UP_DELAY_S) {
+            throw new IllegalArgumentException(FOLLOW_UP_DELAY + " is " + seconds + ": it takes 0 to "
+                    + MAX_FOLLOW_UP_DELAY_S + " (s)");
+        }
+        return seconds * 1000;
     }
 }

@@ -104,7 +104,7 @@ class AiVoiceTest {
 
     private AiVoice voice() {
         SerialExecutor own = new SerialExecutor("Max", pool, 1000, Runnable::run);
-        AiVoice voice = new AiVoice(MAX, VOICE, new Pcm16(Pcm16.RATE_8K, new short[160]), own, clock,
+        AiVoice voice = new AiVoice(MAX, VOICE, new Pcm16(Pcm16.RATE_8K, new short[160]), own,
                 new AiVoice.Listener() {
                     @Override
                     public void sounded(AiVoice v, long nanos) {

@@ -52,4 +52,31 @@ class StudioPromptTest {
         assertEquals(2, messages.size());
         assertEquals("(Nobody has spoken yet. The host turns to Dot to open.)", messages.get(1).content());
     }
+
+    @Test
+    void everyPromptCarriesTheEarlierSegmentsAndAFollowUpIsCuedAsAPhoneCallAboutOne() {
+        Segment kate = new Segment(KATE.key(), "Kate", "music", Instant.EPOCH, Instant.EPOCH.plusSeconds(300),
+                "Kate told the host about twenty years of playing the cello.");
+        Segment bob = new Segment("CA" + "1".repeat(32), "Bob", "", Instant.EPOCH.plusSeconds(400),
+                Instant.EPOCH.plusSeconds(500), "Bob called and said: \"the ferry was late\"");
+
+        String system = StudioPrompt.of(MAX, List.of("Host, the show's host"), List.of(kate, bob),
+                List.of(turn(1, Speaker.HOST, "Back to the phones.", false)), null).get(0).content();
+        assertTrue(system.contains("Earlier in the show:\n- Kate, on music: Kate told the host about twenty years of"
+                + " playing the cello.\n- Bob: Bob called and said: \"the ferry was late\"\n"), system);
+
+        List<ChatMessage> followUp = StudioPrompt.of(DOT, List.of("Host, the show's host"), List.of(kate, bob),
+                List.of(turn(1, Speaker.HOST, "Back to the phones.", false)), kate);
+        String cue = followUp.get(followUp.size() - 1).content();
+        assertTrue(cue.startsWith("Host: Back to the phones.\n(Dot has just phoned in to follow up on Kate's call"
+                + " earlier in the show."), cue);
+        assertTrue(cue.contains("what Kate said"), cue);
+
+        String older = StudioPrompt.of(DOT, List.of("Host, the show's host"), List.of(bob), List.of(), kate)
+                .get(1).content();
+        assertTrue(older.contains("(Kate told the host about twenty years of playing the cello.)"),
+                "a segment the block no longer holds is told in the cue: " + older);
+        assertTrue(!StudioPrompt.of(MAX, List.of("Host"), List.of()).get(0).content().contains("Earlier in the show"),
+                "no block before anybody has called");
+    }
 }

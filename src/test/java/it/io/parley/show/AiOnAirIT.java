@@ -42,9 +42,13 @@ class AiOnAirIT {
             + " in an empty church, and the sound seemed to come from the stones themselves. I have never"
             + " forgotten it, and I think about it every time somebody mentions the instrument on the show.";
 
+    private static final String KATE_SUMMARY = "Kate, a cellist of twenty years, talked music with the host and Max.";
+    private static final String DOT_FOLLOWS_UP = "Hello, Dot here. I heard Kate and her cello, and I had to call.";
+
     private static FakeModelServer models;
     private static Path heard;
     private static long maxId;
+    private static long dotId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,11 +59,16 @@ class AiOnAirIT {
                 .stream().filter(p -> p.getString("name").equals("Max")).findFirst()
                 .orElseThrow(() -> new AssertionError("the shipped co-host Max is missing")).getJsonNumber("id")
                 .longValue();
+        dotId = ShowCalls.get(SERVER, "/api/personas").getJsonArray("personas").getValuesAs(JsonObject.class)
+                .stream().filter(p -> p.getString("name").equals("Dot")).findFirst()
+                .orElseThrow(() -> new AssertionError("the shipped AI caller Dot is missing")).getJsonNumber("id")
+                .longValue();
     }
 
     @AfterAll
     static void stop() {
         ShowCalls.send(SERVER, "DELETE", "/api/show/ai/personas/" + maxId, "");
+        ShowCalls.send(SERVER, "DELETE", "/api/show/ai/personas/" + dotId, "");
         ShowCalls.send(SERVER, "PUT", "/api/show", "{\"onAir\": false}");
         models.close();
     }
@@ -81,6 +90,9 @@ class AiOnAirIT {
             if (asked.contains("decide whether")) {
                 return "{\"speak\": false}";
             }
+            if (asked.contains("will phone in now to follow up")) {
+                return asked.contains(KATE_SUMMARY) ? "{\"persona\": \"Dot\"}" : "{}";
+            }
             return "{\"name\": \"Kate\", \"topic\": \"music\"}";
         });
 
@@ -89,6 +101,8 @@ class AiOnAirIT {
         long showId = ParleyServer.json(started).getJsonNumber("id").longValue();
         assertEquals(409, ShowCalls.send(SERVER, "POST", "/api/shows", "{\"title\": \"Another\"}").statusCode(),
                 "one show at a time");
+        HttpResponse<String> tooSoon = ShowCalls.send(SERVER, "POST", "/api/show/followup", "");
+        assertEquals(409, tooSoon.statusCode(), "nobody has left the air yet in this show: " + tooSoon.body());
         try (ShowCalls.Events events = new ShowCalls.Events(SERVER)) {
             long dialled = System.nanoTime();
             CompletableFuture<CallResult> kate = ShowCalls.dial(SERVER, KATE, ShowCalls.script(75_000,
@@ -116,7 +130,7 @@ class AiOnAirIT {
 
                 // The manual trigger: Max answers the conversation, labelled.
                 at(dialled, 45_000);
-                models.replier(said -> SHORT_REPLY);
+                models.replier(replying(SHORT_REPLY));
                 int asked = models.chatRequests().size();
                 HttpResponse<String> respond = ShowCalls.send(SERVER, "POST", "/api/show/ai/respond", "{}");
                 assertEquals(200, respond.statusCode(), respond.body());
@@ -136,7 +150,7 @@ class AiOnAirIT {
 
                 // The host speaks over Max.
                 at(dialled, 50_000);
-                models.replier(said -> LONG_REPLY);
+                models.replier(replying(LONG_REPLY));
                 assertEquals(200, ShowCalls.send(SERVER, "POST", "/api/show/ai/respond", "{}").statusCode());
                 at(dialled, 52_000);
                 models.transcriber(audio -> HOST_CUTS_IN);
@@ -181,6 +195,8 @@ class AiOnAirIT {
             double max = ShowCalls.hears(kateHeard, ShowCalls.spoken("That is wonderful."), 42_000, 52_000);
             System.out.println("Kate hears Max's answer at " + String.format("%.2f", max));
             assertTrue(max > 0.6, "the caller on air hears the persona: " + max);
+
+            followUp(events, kateSid);
         }
 
         assertEquals(200, ShowCalls.post(SERVER, "/api/shows/" + showId + "/end").statusCode());
@@ -188,15 +204,74 @@ class AiOnAirIT {
         stemsHoldTheRightVoices(showId);
     }
 
+    /**
+     * Kate has hung up: her segment is summarised by the model (the fake says {@link #KATE_SUMMARY}); the model
+     * picks Dot to follow up, and Dot's prompt carries the summary in its "earlier in the show" block.
+     */
+    private static void followUp(ShowCalls.Events events, String kateSid) throws Exception {
+        JsonObject segment = events.await(e -> e.name().equals("segment") && e.data().getString("callSid")
+                .equals(kateSid), Duration.ofSeconds(15), "Kate's segment summarised").data();
+        assertEquals(KATE_SUMMARY, segment.getString("summary"));
+        assertEquals("music", segment.getString("topic"));
+        String summaryRequest = models.chatRequests().stream().map(AiOnAirIT::text)
+                .filter(t -> t.contains("The caller: Kate, on music")).findFirst()
+                .orElseThrow(() -> new AssertionError("no summary request"));
+        assertTrue(summaryRequest.contains("Kate: " + KATE_CELLO) && summaryRequest.contains("Host: " + HOST_WELCOME),
+                "the model summarises the labelled segment: " + summaryRequest);
+
+        assertEquals(400, ShowCalls.send(SERVER, "POST", "/api/show/followup", "{\"callSid\": 7}").statusCode());
+        assertEquals(404, ShowCalls.send(SERVER, "POST", "/api/show/followup", "{\"callSid\": \"CAnobody\"}")
+                .statusCode());
+        assertEquals(400, ShowCalls.send(SERVER, "PUT", "/api/show/followup", "{\"auto\": \"yes\"}").statusCode());
+        assertEquals(400, ShowCalls.send(SERVER, "PUT", "/api/show/followup", "{\"auto\": true, \"delaySeconds\":"
+                + " 99999}").statusCode());
+
+        models.replier(said -> said.contains("has just phoned in to follow up") ? DOT_FOLLOWS_UP
+                : replying(SHORT_REPLY).apply(said));
+        int asked = models.chatRequests().size();
+        HttpResponse<String> followUp = ShowCalls.send(SERVER, "POST", "/api/show/followup",
+                "{\"callSid\": \"" + kateSid + "\"}");
+        assertEquals(200, followUp.statusCode(), followUp.body());
+        JsonObject made = ParleyServer.json(followUp);
+        assertEquals("Dot", made.getString("persona"), made.toString());
+        assertEquals("the model picked Dot", made.getString("why"));
+        awaitFinal(events, "persona", "Dot", DOT_FOLLOWS_UP);
+
+        String dotsPrompt = models.chatRequests().subList(asked, models.chatRequests().size()).stream()
+                .map(AiOnAirIT::text).filter(t -> t.contains("has just phoned in to follow up on Kate's call"))
+                .findFirst().orElseThrow(() -> new AssertionError("no follow-up request"));
+        System.out.println("Dot's follow-up prompt: " + dotsPrompt);
+        assertTrue(dotsPrompt.contains("Earlier in the show:\n- Kate, on music: " + KATE_SUMMARY), dotsPrompt);
+        assertTrue(dotsPrompt.contains("You are Dot"), dotsPrompt);
+
+        JsonObject state = ShowCalls.get(SERVER, "/api/show/followup");
+        assertEquals(KATE_SUMMARY, state.getJsonArray("segments").getJsonObject(0).getString("summary"));
+        assertEquals("Dot", state.getJsonArray("followUps").getJsonObject(0).getString("persona"));
+    }
+
+    /** The persona says {@code answer}; a segment's summary request gets {@link #KATE_SUMMARY}. */
+    private static java.util.function.Function<String, String> replying(String answer) {
+        return said -> said.startsWith("The caller: ") ? KATE_SUMMARY : answer;
+    }
+
+    /** A chat request's messages as one text. */
+    private static String text(JsonObject request) {
+        return request.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("content")).reduce("", (a, b) -> a + "\n" + b);
+    }
+
     /** The show's transcript in JSON and WebVTT (captions and chapters), read back. */
     private static void exportsParse(long showId) throws Exception {
         JsonObject json = ShowCalls.get(SERVER, "/api/shows/" + showId + "/transcript?format=json");
         List<String> speakers = json.getJsonArray("turns").getValuesAs(JsonObject.class).stream()
                 .map(t -> t.getString("kind") + " " + t.getString("speaker")).distinct().toList();
-        assertTrue(speakers.containsAll(List.of("host Host", "caller Kate", "persona Max")), speakers.toString());
+        assertTrue(speakers.containsAll(List.of("host Host", "caller Kate", "persona Max", "persona Dot")),
+                speakers.toString());
         List<String> chapters = json.getJsonArray("chapters").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("title")).toList();
-        assertEquals(List.of("Opening", "Kate: music"), chapters);
+        assertEquals(List.of("Opening", "Kate: music", "Dot (AI caller): following up on Kate"), chapters);
+        assertEquals(KATE_SUMMARY, json.getJsonArray("chapters").getJsonObject(1).getString("summary", ""),
+                "Kate's chapter has her segment's summary");
 
         HttpResponse<String> captionsResponse = ParleyServer.send(ParleyServer.api(SERVER, "/api/shows/" + showId
                 + "/transcript?format=vtt").GET().build());
@@ -211,7 +286,7 @@ class AiOnAirIT {
         assertTrue(vtt.contains(": Kate: music"), "a chapter note where Kate came on air: " + vtt);
         JsonObject track = io.parley.api.SubtitleParsers.webVtt(ParleyServer.send(ParleyServer.api(SERVER,
                 "/api/shows/" + showId + "/transcript?format=chapters").GET().build()).body());
-        assertEquals(List.of("Opening", "Kate: music"), track.getJsonArray("cues").getValuesAs(JsonObject.class)
+        assertEquals(List.of("Opening", "Kate: music", "Dot (AI caller): following up on Kate"), track.getJsonArray("cues").getValuesAs(JsonObject.class)
                 .stream().map(c -> c.getString("text")).toList());
     }
 

@@ -160,6 +160,29 @@ class ConsoleBrowserIT {
         maxSaid.first().waitFor(new Locator.WaitForOptions().setTimeout(30_000));
         System.out.println("The co-host said: " + maxSaid.first().textContent());
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("console-ai.png")));
+
+        // Sarah goes back on hold: her segment is summarised into "Earlier in the show", and the host has an AI
+        // caller follow up on it.
+        assertEquals(200, ShowCalls.post(SERVER, "/api/show/queue/" + sarahSid + "/hold").statusCode());
+        Locator earlier = page.locator("#earlier li", new Page.LocatorOptions().setHasText("Sarah"));
+        earlier.waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+        System.out.println("Earlier in the show: " + earlier.textContent());
+        assertTrue(earlier.textContent().contains("gardens"), earlier.textContent());
+        int personaLines = page.locator("#transcript p.kind-persona").count();
+        page.click("#followup");
+        page.locator("#transcript p.kind-persona").nth(personaLines)
+                .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        List<JsonObject> made = ShowCalls.get(SERVER, "/api/show/followup").getJsonArray("followUps")
+                .getValuesAs(JsonObject.class);
+        JsonObject followUp = made.get(made.size() - 1);
+        String caller = followUp.getString("persona");
+        assertEquals(sarahSid, followUp.getString("callSid"), followUp.toString());
+        String line = page.locator("#transcript p.kind-persona").nth(personaLines).textContent();
+        System.out.println("The follow-up: " + followUp + "; the console shows " + line);
+        assertTrue(line.startsWith(caller + ": Hi, it's " + caller + ". I was listening when Sarah called about"
+                + " gardens"), "embedded, the AI caller opens with a scripted line about the segment: " + line);
+        earlier.locator(".role").waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+        page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve("console-followup.png")));
         page.close();
         List<JsonObject> backOnHold = ShowCalls.awaitQueue(SERVER, q -> q.stream().filter(c ->
                 (c.getString("callSid").equals(sarahSid) || c.getString("callSid").equals(kateSid))
@@ -186,7 +209,7 @@ class ConsoleBrowserIT {
                 sarahHearsHerself);
         assertTrue(kateHearsSarah > 0.8, "Kate hears Sarah: " + kateHearsSarah);
         assertTrue(sarahHearsHerself < 0.5, "and Sarah does not hear herself: " + sarahHearsHerself);
-        List<String> said = ParleyServer.call(sarahCall.callSid()).getJsonArray("turns").getValuesAs(JsonObject.class)
+        List<String> said = ParleyServer.call(kateCall.callSid()).getJsonArray("turns").getValuesAs(JsonObject.class)
                 .stream().filter(t -> t.getString("speaker").equals("agent")).map(t -> t.getString("text")).toList();
         assertTrue(said.stream().anyMatch(t -> t.startsWith("We've lost the studio for a moment")), said.toString());
         assertTrue(ShowCalls.queue(SERVER).stream().noneMatch(c -> c.getString("callSid").equals(sarahSid)),
