@@ -94,9 +94,11 @@ final class FollowUpPick {
                 .orElseThrow(() -> new IllegalArgumentException("no candidates"));
         int shared = shared(subject, best);
         int times = followUps.getOrDefault(best.id(), 0);
-        return new Pick(best, shared > 0 ? best.name() + "'s style shares " + shared + " word" + (shared == 1 ? "" : "s")
-                + " with the segment" : best.name() + " has followed up " + (times == 0 ? "least" : times
-                + " time" + (times == 1 ? "" : "s")) + " this show");
+        String why = shared > 0
+                ? best.name() + "'s style shares " + shared + " word" + (shared == 1 ? "" : "s") + " with the segment"
+                : best.name() + " has followed up " + (times == 0 ? "least" : times + " time" + (times == 1 ? "" : "s"))
+                + " this show";
+        return new Pick(best, why);
     }
 
     private static int shared(Set<String> subject, Persona persona) {

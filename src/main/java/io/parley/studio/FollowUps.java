@@ -1,19 +1,26 @@
 package io.parley.studio;
 
+import io.parley.logging.LogSafe;
+import io.parley.models.LanguageModel;
+import io.parley.store.Persona;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * The show's earlier segments (each caller's time on air, summarised once it is over) and the follow-ups on them.
+ * The show's earlier segments (each caller's time on air, summarised once it is over) and the follow-ups on them: an
+ * AI caller picked ({@link FollowUpPick}) phones in about one, when the host asks or by itself.
  * With auto follow-up on, an AI caller phones in {@code delay} after a caller's segment ends: when the floor is
  * free (it waits while anybody speaks, for up to {@link #FLOOR_WAIT_MILLIS}), and not at all when another caller is
  * on air by then (the host has moved on).
@@ -23,7 +30,7 @@ import java.util.logging.Logger;
  */
 final class FollowUps {
 
-    /** What auto follow-up needs of the studio. */
+    /** What follow-ups need of the studio. */
     interface Floor {
         /** A caller on air now ("Bob"), if any. */
         Optional<String> callerOnAir();
@@ -31,8 +38,11 @@ final class FollowUps {
         /** Whether a person or an AI voice is speaking now. */
         boolean busy();
 
-        /** An AI caller follows up on {@code segment} now. */
-        void followUp(Segment segment);
+        /** The AI callers that could phone in (the stored personas with that role). */
+        List<Persona> aiCallers();
+
+        /** The persona phones in about {@code segment} now: into the studio, a chapter, and its turn. */
+        void callIn(Persona persona, Segment segment);
     }
 
     /** Segments kept, oldest dropped first; also the most the personas are told of. */
@@ -43,6 +53,7 @@ final class FollowUps {
     private static final Logger LOG = Logger.getLogger(FollowUps.class.getName());
 
     private final ScheduledExecutorService scheduler;
+    private final Supplier<LanguageModel> model;
     private final Floor floor;
     private final Deque<Segment> segments = new ArrayDeque<>();
     private final Deque<FollowUp> made = new ArrayDeque<>();
@@ -51,8 +62,10 @@ final class FollowUps {
     private long delayMillis;
     private ScheduledFuture<?> pending;
 
-    FollowUps(ScheduledExecutorService scheduler, Floor floor, boolean auto, long delayMillis) {
+    FollowUps(ScheduledExecutorService scheduler, Supplier<LanguageModel> model, Floor floor, boolean auto,
+              long delayMillis) {
         this.scheduler = scheduler;
+        this.model = model;
         this.floor = floor;
         this.auto = auto;
         this.delayMillis = delayMillis;
@@ -80,6 +93,38 @@ final class FollowUps {
             return Optional.ofNullable(segments.peekLast());
         }
         return segments.stream().filter(s -> s.key().equals(key.get())).reduce((a, b) -> b);
+    }
+
+    /**
+     * An AI caller phones in to follow up on an earlier segment (the caller {@code key}'s, else the latest): the
+     * language model picks the persona best placed to (embedded, a rule), and it calls in. Completes once the
+     * persona is speaking.
+     *
+     * @throws NoSuchElementException when there is no such segment (none yet, or none of that caller)
+     * @throws IllegalStateException when there is no AI caller persona to phone in
+     */
+    CompletionStage<FollowUp> followUp(Optional<String> key) {
+        Segment segment = find(key).orElseThrow(() -> new NoSuchElementException(key.isEmpty()
+                ? "No caller has left the air yet: there is nothing to follow up" : "No segment of the caller "
+                + key.get() + " in this show"));
+        return followUp(segment, false);
+    }
+
+    private CompletionStage<FollowUp> followUp(Segment segment, boolean auto) {
+        List<Persona> callers = floor.aiCallers();
+        if (callers.isEmpty()) {
+            throw new IllegalStateException("There is no AI caller persona to follow up (add one with the role"
+                    + " \"caller\" at /api/personas)");
+        }
+        return FollowUpPick.pick(model.get(), segment, callers, countByPersona()).thenApply(pick -> {
+            floor.callIn(pick.persona(), segment);
+            FollowUp made = new FollowUp(Instant.now(), segment.caller(), segment.key(), pick.persona().name(),
+                    pick.persona().id(), auto, pick.why());
+            made(made);
+            LOG.info(() -> pick.persona().name() + " follows up on " + LogSafe.quoted(segment.caller()) + " ("
+                    + pick.why() + (auto ? ", automatically" : "") + ")");
+            return made;
+        });
     }
 
     /** A follow-up happened (or an automatic one was skipped). */
@@ -135,10 +180,12 @@ final class FollowUps {
         }
     }
 
+    /** Due {@code delayMillis} after the caller left the air (the summary took some of it). */
     private void schedule(Segment segment) {
         cancel();
-        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
-        pending = scheduler.schedule(() -> due(segment, due), delayMillis, TimeUnit.MILLISECONDS);
+        long wait = Math.max(0, delayMillis - java.time.Duration.between(segment.offAir(), Instant.now()).toMillis());
+        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait);
+        pending = scheduler.schedule(() -> due(segment, due), wait, TimeUnit.MILLISECONDS);
     }
 
     private void due(Segment segment, long dueNanos) {
@@ -165,12 +212,20 @@ final class FollowUps {
             pending = null;
         }
         try {
-            floor.followUp(segment);
+            followUp(segment, true).whenComplete((made, error) -> {
+                if (error != null) {
+                    failed(segment, error);
+                }
+            });
         } catch (RuntimeException e) {
-            LOG.warning(() -> "The automatic follow-up on " + segment.caller() + " failed: " + e.getMessage());
-            made(new FollowUp(Instant.now(), segment.caller(), segment.key(), null, null, true, "failed: "
-                    + e.getMessage()));
+            failed(segment, e);
         }
+    }
+
+    private void failed(Segment segment, Throwable error) {
+        LOG.warning(() -> "The automatic follow-up on " + segment.caller() + " failed: " + error);
+        made(new FollowUp(Instant.now(), segment.caller(), segment.key(), null, null, true, "failed: "
+                + error.getMessage()));
     }
 
     private void skip(Segment segment, String why) {

@@ -1,12 +1,10 @@
 package io.parley.studio;
 
-import io.parley.call.SerialExecutor;
 import io.parley.logging.LogSafe;
 import io.parley.media.LatencyFigures;
 import io.parley.media.Leg;
 import io.parley.media.MediaClock;
 import io.parley.media.MixingRoom;
-import io.parley.models.LanguageModel;
 import io.parley.models.Models;
 import io.parley.store.Persona;
 import io.parley.store.ShowRow;
@@ -73,9 +71,8 @@ public class Studio {
     /** People in the studio, by speaker key, with what the personas are told of them. */
     private final Map<String, Present> people = new ConcurrentHashMap<>();
     private final Map<String, Speaker> speakingNow = new ConcurrentHashMap<>();
-    /** The personas in the studio, in the order they came in. */
-    private final Map<Long, AiVoice> voices = new LinkedHashMap<>();
-    private volatile AiVoice talking;
+    /** The AI voices in the studio. */
+    private Voices voices;
     private final LatencyFigures bargeIns = new LatencyFigures();
     private final LatencyFigures firstAudio = new LatencyFigures(10_000);
     private final LatencyFigures autoReplies = new LatencyFigures(30_000);
@@ -101,6 +98,37 @@ public class Studio {
     @PostConstruct
     void init() {
         clock.add(room);
+        voices = new Voices(room, models, executor, new VoiceListener(), new Voices.Stage() {
+            @Override
+            public List<String> presence(Persona speaking) {
+                return Studio.this.presence(speaking);
+            }
+
+            @Override
+            public List<StudioTurn> recent() {
+                return recentTurns();
+            }
+
+            @Override
+            public List<Segment> earlier() {
+                return followUps.earlier();
+            }
+
+            @Override
+            public boolean floorFree() {
+                return speakingNow.isEmpty();
+            }
+
+            @Override
+            public void chapter(String title, long personaId) {
+                shows.chapter(title, null, personaId);
+            }
+
+            @Override
+            public void changed(String what) {
+                events.fire(new StudioEvent.Changed(what));
+            }
+        });
         shows = new ShowKeeper(store, room, recordings.directory(), executor, this::stemName);
         pilot = new AutoPilot(scheduler, models::languageModel, new AutoPilot.Floor() {
             @Override
@@ -110,7 +138,7 @@ public class Studio {
 
             @Override
             public boolean aiTalking() {
-                return talking != null;
+                return voices.talking().isPresent();
             }
 
             @Override
@@ -120,7 +148,7 @@ public class Studio {
 
             @Override
             public Optional<Persona> candidate(StudioTurn lastTurn) {
-                return answerer(lastTurn.text());
+                return voices.answerer(lastTurn.text());
             }
 
             @Override
@@ -130,7 +158,7 @@ public class Studio {
             }
         }, settings.pauseMillis(), settings.cooldownMillis());
         pilot.auto(settings.autoAtStart());
-        followUps = new FollowUps(scheduler, new FollowUps.Floor() {
+        followUps = new FollowUps(scheduler, models::languageModel, new FollowUps.Floor() {
             @Override
             public Optional<String> callerOnAir() {
                 return people.values().stream().filter(p -> p.speaker().kind() == Speaker.Kind.CALLER)
@@ -139,29 +167,26 @@ public class Studio {
 
             @Override
             public boolean busy() {
-                return humanSpeaking() || talking != null;
+                return humanSpeaking() || voices.talking().isPresent();
             }
 
             @Override
-            public void followUp(Segment segment) {
-                Studio.this.followUp(segment, true).whenComplete((made, error) -> {
-                    if (error != null) {
-                        LOG.warning(() -> "The automatic follow-up on " + segment.caller() + " failed: " + error);
-                    }
-                });
+            public List<Persona> aiCallers() {
+                return store.personas().stream().filter(p -> p.role() == Persona.Role.CALLER).toList();
+            }
+
+            @Override
+            public void callIn(Persona persona, Segment segment) {
+                voices.callIn(persona, segment, persona.name() + " (AI caller): following up on "
+                        + segment.caller());
+                events.fire(new StudioEvent.Changed(persona.name() + " follows up on " + segment.caller()));
             }
         }, settings.followUpAuto(), settings.followUpDelayMillis());
     }
 
     @PreDestroy
     void stop() {
-        synchronized (this) {
-            voices.values().forEach(v -> {
-                room.leave(v);
-                v.close();
-            });
-            voices.clear();
-        }
+        voices.closeAll();
         clock.remove(room);
     }
 
@@ -182,7 +207,7 @@ public class Studio {
             room.join(leg);
         }
         if (who.kind() == Speaker.Kind.CALLER) {
-            chapter(who.label() + (topic == null || topic.isBlank() ? "" : ": " + topic), who.key(), null);
+            chapter(who.label() + (topic == null || topic.isBlank() ? "" : ": " + topic), who.key());
         }
         events.fire(new StudioEvent.Changed(who.label() + " entered"));
     }
@@ -230,11 +255,10 @@ public class Studio {
         speakingNow.put(who.key(), who);
         log.began(who.key(), Instant.now().minusNanos(Math.max(0, System.nanoTime() - onsetNanos)));
         pilot.personStarted();
-        AiVoice voice = talking;
-        if (voice != null) {
+        voices.talking().ifPresent(voice -> {
             LOG.fine(() -> who.label() + " spoke over " + voice.speaker().label());
             voice.hush(onsetNanos);
-        }
+        });
     }
 
     public void stopped(Speaker who) {
@@ -244,10 +268,7 @@ public class Studio {
         if (speakingNow.remove(who.key()) == null || !speakingNow.isEmpty()) {
             return;
         }
-        AiVoice voice = talking;
-        if (voice != null) {
-            voice.floorFree();
-        }
+        voices.talking().ifPresent(AiVoice::floorFree);
         pilot.personStopped(System.nanoTime());
     }
 
@@ -303,56 +324,23 @@ public class Studio {
     // ---- the AI voices ----
 
     /** The personas in the studio, in the order they came in. */
-    public synchronized List<Persona> personas() {
-        return voices.values().stream().map(AiVoice::persona).toList();
+    public List<Persona> personas() {
+        return voices.personas();
     }
 
     /** The persona speaking (or thinking of what to say) now. */
     public Optional<Persona> talking() {
-        return Optional.ofNullable(talking).map(AiVoice::persona);
+        return voices.talking().map(AiVoice::persona);
     }
 
     /** Puts a persona in the studio (its details refreshed when it is there already). */
-    public synchronized void add(Persona persona) {
-        add(persona, persona.name() + " (AI caller)");
-    }
-
-    /** Puts a persona in the studio; an AI caller new to it opens a chapter titled {@code chapterTitle}. */
-    private synchronized void add(Persona persona, String chapterTitle) {
-        AiVoice old = voices.get(persona.id());
-        if (old != null && old.persona().equals(persona)) {
-            return;
-        }
-        if (old != null) {
-            remove(persona.id());
-        }
-        SerialExecutor own = new SerialExecutor("persona " + persona.name(), executor, 10_000, Runnable::run);
-        AiVoice voice = new AiVoice(persona, models.textToSpeech().voice(persona.voice(), persona.embeddedVoice()),
-                models.apology(), own, new VoiceListener());
-        voices.put(persona.id(), voice);
-        room.join(voice);
-        if (persona.role() == Persona.Role.CALLER && old == null) {
-            chapter(chapterTitle, null, persona.id());
-        }
-        LOG.info(() -> "Persona " + LogSafe.quoted(persona.name()) + " (" + persona.role().label()
-                + ") is in the studio");
-        events.fire(new StudioEvent.Changed(persona.name() + " entered"));
+    public void add(Persona persona) {
+        voices.add(persona, persona.name() + " (AI caller)");
     }
 
     /** Takes a persona out of the studio; false when it was not there. */
-    public synchronized boolean remove(long personaId) {
-        AiVoice voice = voices.remove(personaId);
-        if (voice == null) {
-            return false;
-        }
-        if (talking == voice) {
-            talking = null;
-        }
-        room.leave(voice);
-        voice.close();
-        LOG.info(() -> "Persona " + LogSafe.quoted(voice.persona().name()) + " left the studio");
-        events.fire(new StudioEvent.Changed(voice.persona().name() + " left"));
-        return true;
+    public boolean remove(long personaId) {
+        return voices.remove(personaId);
     }
 
     /**
@@ -360,31 +348,8 @@ public class Studio {
      * persona): its language model gets the studio's conversation, and it speaks. A persona speaking already is
      * cut off first, as anybody would be. Empty when there is no such persona in the studio.
      */
-    public synchronized Optional<Persona> respond(Optional<Long> personaId) {
-        Optional<AiVoice> chosen = personaId.isPresent() ? Optional.ofNullable(voices.get(personaId.get()))
-                : defaultVoice();
-        if (chosen.isEmpty()) {
-            return Optional.empty();
-        }
-        speak(chosen.get(), null);
-        return Optional.of(chosen.get().persona());
-    }
-
-    /** The voice speaks now, following up on {@code followingUp} when given; whoever is speaking is cut off. */
-    private synchronized void speak(AiVoice voice, Segment followingUp) {
-        long now = System.nanoTime();
-        AiVoice speaking = talking;
-        if (speaking != null && speaking != voice) {
-            speaking.hush(now);
-        }
-        talking = voice;
-        LanguageModel model = models.languageModel();
-        if (followingUp != null && !model.understands()) {
-            model = new ScriptedLine(ScriptedLine.followUp(voice.persona().name(), followingUp), executor);
-        }
-        voice.answer(model, StudioPrompt.of(voice.persona(), presence(voice.persona()),
-                followUps.earlier(), recentTurns(), followingUp), now, speakingNow::isEmpty);
-        events.fire(new StudioEvent.Changed(voice.persona().name() + " speaking"));
+    public Optional<Persona> respond(Optional<Long> personaId) {
+        return voices.respond(personaId);
     }
 
     // ---- follow-ups ----
@@ -422,55 +387,7 @@ public class Studio {
      * @throws IllegalStateException when there is no AI caller persona to phone in
      */
     public java.util.concurrent.CompletionStage<FollowUp> followUp(Optional<String> key) {
-        Segment segment = followUps.find(key).orElseThrow(() -> new java.util.NoSuchElementException(key.isEmpty()
-                ? "No caller has left the air yet: there is nothing to follow up" : "No segment of the caller "
-                + key.get() + " in this show"));
-        return followUp(segment, false);
-    }
-
-    private java.util.concurrent.CompletionStage<FollowUp> followUp(Segment segment, boolean auto) {
-        List<Persona> callers = store.personas().stream().filter(p -> p.role() == Persona.Role.CALLER).toList();
-        if (callers.isEmpty()) {
-            throw new IllegalStateException("There is no AI caller persona to follow up (add one with the role"
-                    + " \"caller\" at /api/personas)");
-        }
-        return FollowUpPick.pick(models.languageModel(), segment, callers, followUps.countByPersona())
-                .thenApply(pick -> callIn(pick, segment, auto));
-    }
-
-    /** The picked AI caller phones in: into the studio if it is not there, a chapter, and its turn. */
-    private FollowUp callIn(FollowUpPick.Pick pick, Segment segment, boolean auto) {
-        Persona persona = pick.persona();
-        String title = persona.name() + " (AI caller): following up on " + segment.caller();
-        synchronized (this) {
-            boolean there = voices.containsKey(persona.id());
-            add(persona, title);
-            if (there) {
-                chapter(title, null, persona.id());
-            }
-            speak(voices.get(persona.id()), segment);
-        }
-        FollowUp made = new FollowUp(Instant.now(), segment.caller(), segment.key(), persona.name(), persona.id(),
-                auto, pick.why());
-        followUps.made(made);
-        LOG.info(() -> persona.name() + " follows up on " + LogSafe.quoted(segment.caller()) + " (" + pick.why()
-                + (auto ? ", automatically" : "") + ")");
-        events.fire(new StudioEvent.Changed(persona.name() + " follows up on " + segment.caller()));
-        return made;
-    }
-
-    /** The co-host, or else the first persona in. */
-    private Optional<AiVoice> defaultVoice() {
-        return voices.values().stream().filter(v -> v.persona().role() == Persona.Role.CO_HOST).findFirst()
-                .or(() -> voices.values().stream().findFirst());
-    }
-
-    /** Who would answer {@code text}: a persona it names, or else the default. */
-    private synchronized Optional<Persona> answerer(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return voices.values().stream().filter(v -> lower.matches(".*\\b" + java.util.regex.Pattern.quote(
-                        v.persona().name().toLowerCase(java.util.Locale.ROOT)) + "\\b.*")).findFirst()
-                .or(this::defaultVoice).map(AiVoice::persona);
+        return followUps.followUp(key);
     }
 
     // ---- the conversation ----
@@ -506,7 +423,7 @@ public class Studio {
             out.add(p.speaker().label() + (p.about().isBlank() ? "" : ", " + p.about())
                     + (mood == null ? "" : " (sounds " + mood.label() + ")"));
         });
-        voices.values().stream().map(AiVoice::persona).filter(p -> p.id() != speaking.id())
+        voices.personas().stream().filter(p -> p.id() != speaking.id())
                 .forEach(p -> out.add(p.name() + ", " + (p.role() == Persona.Role.CALLER ? "an AI caller"
                         : "the AI co-host")));
         if (out.isEmpty()) {
@@ -570,8 +487,8 @@ public class Studio {
         return Optional.ofNullable(show.recordingDir()).map(java.nio.file.Path::of);
     }
 
-    private void chapter(String title, String callSid, Long personaId) {
-        shows.chapter(title, callSid, personaId);
+    private void chapter(String title, String callSid) {
+        shows.chapter(title, callSid, null);
     }
 
     /** Names a leg's stem in the show's recording: the speaker's label (a caller's with their call's last digits). */
@@ -629,11 +546,7 @@ public class Studio {
         @Override
         public void finished(AiVoice voice, String heard, boolean interrupted, String failure) {
             pilot.aiFinished(System.nanoTime());
-            synchronized (Studio.this) {
-                if (talking == voice && !voice.answerPending()) {
-                    talking = null;
-                }
-            }
+            voices.finished(voice);
             if (failure != null) {
                 LOG.warning(() -> voice.speaker().label() + ": " + failure);
             }

@@ -24,7 +24,7 @@ class FollowUpPickTest {
             Instant.EPOCH.plusSeconds(60), "Alf called and said: \"hello\"");
 
     private static FollowUpPick.Pick pick(String answer, List<List<ChatMessage>> asked, Segment segment) {
-        return FollowUpPick.pick(TurnJudgeTest.answering(answer, asked), segment, List.of(DOT, VINCE), Map.of())
+        return FollowUpPick.pick(FakeModels.answering(answer, asked), segment, List.of(DOT, VINCE), Map.of())
                 .toCompletableFuture().join();
     }
 
@@ -63,7 +63,7 @@ class FollowUpPickTest {
     @Test
     void oneCandidateIsNotAQuestion() {
         List<List<ChatMessage>> asked = new ArrayList<>();
-        assertEquals("Dot", FollowUpPick.pick(TurnJudgeTest.answering("{\"persona\": \"Vince\"}", asked), KATE,
+        assertEquals("Dot", FollowUpPick.pick(FakeModels.answering("{\"persona\": \"Vince\"}", asked), KATE,
                 List.of(DOT), Map.of()).toCompletableFuture().join().persona().name());
         assertTrue(asked.isEmpty());
     }

@@ -23,12 +23,12 @@ class MoodReaderTest {
     @Test
     void aModelsLabelIsBelievedWhenItIsOneOfTheMoods() {
         List<List<ChatMessage>> asked = new ArrayList<>();
-        assertEquals(Mood.JOKING, MoodReader.read(TurnJudgeTest.answering("{\"mood\": \"joking\"}", asked), "Kate",
+        assertEquals(Mood.JOKING, MoodReader.read(FakeModels.answering("{\"mood\": \"joking\"}", asked), "Kate",
                 "the ferry leaves at nine").toCompletableFuture().join());
         assertEquals("Kate: the ferry leaves at nine", asked.get(0).get(1).content());
-        assertEquals(Mood.CALM, MoodReader.read(TurnJudgeTest.answering("{\"mood\": \"hangry\"}", asked), "Kate",
+        assertEquals(Mood.CALM, MoodReader.read(FakeModels.answering("{\"mood\": \"hangry\"}", asked), "Kate",
                 "the ferry leaves at nine").toCompletableFuture().join(), "not a mood: the lexicon decides");
-        assertEquals(Mood.EXCITED, MoodReader.read(TurnJudgeTest.answering(null, asked), "Kate",
+        assertEquals(Mood.EXCITED, MoodReader.read(FakeModels.answering(null, asked), "Kate",
                 "wow amazing").toCompletableFuture().join(), "the model failed: the lexicon decides");
     }
 }

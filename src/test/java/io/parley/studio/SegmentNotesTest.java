@@ -8,9 +8,6 @@ import io.parley.models.LanguageModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SegmentNotesTest {
@@ -27,51 +24,13 @@ class SegmentNotesTest {
                 null);
     }
 
-    /** A model that understands, answering every background request with {@code answer} (null: it fails). */
-    static LanguageModel writing(String answer, List<List<ChatMessage>> asked) {
-        return new LanguageModel() {
-            @Override
-            public String describe() {
-                return "fake";
-            }
-
-            @Override
-            public Reply reply(List<ChatMessage> conversation, Consumer<String> text) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean understands() {
-                return true;
-            }
-
-            @Override
-            public CompletionStage<String> background(List<ChatMessage> conversation) {
-                asked.add(conversation);
-                return answer == null ? CompletableFuture.failedFuture(new IllegalStateException("HTTP 503"))
-                        : CompletableFuture.completedFuture(answer);
-            }
-        };
-    }
-
     private static String summary(LanguageModel model, List<StudioTurn> turns) {
         return SegmentNotes.summary(model, KATE.key(), "Kate", "music", turns).toCompletableFuture().join();
     }
 
     @Test
     void withoutAModelTheSummaryIsTheCallersOwnWordsOnly() {
-        LanguageModel embedded = writing("never asked", new ArrayList<>());
-        LanguageModel scripted = new LanguageModel() {
-            @Override
-            public String describe() {
-                return "scripted";
-            }
-
-            @Override
-            public Reply reply(List<ChatMessage> conversation, Consumer<String> text) {
-                throw new AssertionError("the embedded responder is not asked to summarise");
-            }
-        };
+        LanguageModel scripted = FakeModels.embedded();
         assertEquals("Kate called about music and said: \"I have played the cello for twenty years. / And I still"
                 + " practise every morning.\"", summary(scripted, SEGMENT));
         assertEquals("Kate called about music and was on air briefly without saying anything the studio heard.",
@@ -80,14 +39,13 @@ class SegmentNotesTest {
                 List.of(turn(1, KATE, "x"))));
         String long_ = SegmentNotes.ownWords(KATE.key(), "Kate", "music", List.of(turn(1, KATE, "la ".repeat(400))));
         assertTrue(long_.length() < 400 && long_.endsWith("…\""), long_);
-        assertTrue(embedded.understands());
     }
 
     @Test
     void theModelSummarisesTheLabelledSegmentAndItsAnswerIsTidied() {
         List<List<ChatMessage>> asked = new ArrayList<>();
-        String summary = summary(writing("Summary:  Kate, a cellist of twenty years,\n told the host she still"
-                + " practises daily. ", asked), SEGMENT);
+        String summary = summary(FakeModels.writing("Summary:  Kate, a cellist of twenty years,\n told the host she"
+                + " still practises daily. ", asked), SEGMENT);
         assertEquals("Kate, a cellist of twenty years, told the host she still practises daily.", summary);
         assertEquals(SegmentNotes.PROMPT, asked.get(0).get(0).content());
         assertEquals("The caller: Kate, on music\n\nHost: Kate, welcome, tell us about the music.\nKate: I have played"
@@ -98,12 +56,13 @@ class SegmentNotesTest {
     @Test
     void aModelThatFailsRamblesOrSaysNothingLosesNothing() {
         String own = SegmentNotes.ownWords(KATE.key(), "Kate", "music", SEGMENT);
-        assertEquals(own, summary(writing(null, new ArrayList<>()), SEGMENT), "failed: her own words");
-        assertEquals(own, summary(writing("  \n ", new ArrayList<>()), SEGMENT), "blank: her own words");
-        String rambling = summary(writing("Kate talked. ".repeat(500), new ArrayList<>()), SEGMENT);
+        assertEquals(own, summary(FakeModels.writing(null, new ArrayList<>()), SEGMENT), "failed: her own words");
+        assertEquals(own, summary(FakeModels.writing("  \n ", new ArrayList<>()), SEGMENT), "blank: her own words");
+        String rambling = summary(FakeModels.writing("Kate talked. ".repeat(500), new ArrayList<>()), SEGMENT);
         assertTrue(rambling.length() <= SegmentNotes.MAX_CHARS + 1 && rambling.endsWith("…"), rambling);
         List<List<ChatMessage>> asked = new ArrayList<>();
-        assertTrue(summary(writing("anything", asked), List.of()).endsWith("without saying anything the studio heard."));
+        assertTrue(summary(FakeModels.writing("anything", asked), List.of())
+                .endsWith("without saying anything the studio heard."));
         assertTrue(asked.isEmpty(), "an empty segment is not sent");
     }
 }

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.models.ChatMessage;
-import io.parley.models.LanguageModel;
 import io.parley.store.Persona;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class TurnJudgeTest {
@@ -22,33 +18,6 @@ class TurnJudgeTest {
 
     static StudioTurn turn(long seq, Speaker who, String text) {
         return new StudioTurn(seq, who, text, Instant.EPOCH, Instant.EPOCH, false, null);
-    }
-
-    /** A model that understands, answering every structured question with {@code answer} (or failing). */
-    static LanguageModel answering(String answer, List<List<ChatMessage>> asked) {
-        return new LanguageModel() {
-            @Override
-            public String describe() {
-                return "fake";
-            }
-
-            @Override
-            public Reply reply(List<ChatMessage> conversation, Consumer<String> text) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean understands() {
-                return true;
-            }
-
-            @Override
-            public CompletionStage<String> structured(List<ChatMessage> conversation) {
-                asked.add(conversation);
-                return answer == null ? CompletableFuture.failedFuture(new IllegalStateException("HTTP 500"))
-                        : CompletableFuture.completedFuture(answer);
-            }
-        };
     }
 
     @Test
@@ -69,14 +38,14 @@ class TurnJudgeTest {
     void aModelThatUnderstandsIsAskedWithTheLatestLinesAndBelieved() {
         List<List<ChatMessage>> asked = new ArrayList<>();
         List<StudioTurn> recent = List.of(turn(1, Speaker.HOST, "what do you think max"), turn(2, KATE, "yes max"));
-        TurnJudge.Verdict no = TurnJudge.judge(answering("{\"speak\": false}", asked), MAX, recent)
+        TurnJudge.Verdict no = TurnJudge.judge(FakeModels.answering("{\"speak\": false}", asked), MAX, recent)
                 .toCompletableFuture().join();
         assertFalse(no.speak(), "the model's no is believed over the rule's yes");
         assertEquals("the model said no", no.why());
         assertEquals("Host: what do you think max\nKate: yes max", asked.get(0).get(1).content());
         assertTrue(asked.get(0).get(0).content().contains("{\"speak\": true or false}"));
 
-        assertTrue(TurnJudge.judge(answering("Sure! ```{\"speak\": true}```", asked), MAX, recent)
+        assertTrue(TurnJudge.judge(FakeModels.answering("Sure! ```{\"speak\": true}```", asked), MAX, recent)
                 .toCompletableFuture().join().speak());
     }
 
@@ -84,10 +53,10 @@ class TurnJudgeTest {
     void aModelThatFailsOrAnswersNonsenseLeavesItToTheRule() {
         List<List<ChatMessage>> asked = new ArrayList<>();
         List<StudioTurn> named = List.of(turn(1, Speaker.HOST, "over to you max"));
-        TurnJudge.Verdict failed = TurnJudge.judge(answering(null, asked), MAX, named).toCompletableFuture().join();
+        TurnJudge.Verdict failed = TurnJudge.judge(FakeModels.answering(null, asked), MAX, named).toCompletableFuture().join();
         assertTrue(failed.speak());
         assertTrue(failed.why().contains("the model failed"), failed.why());
-        TurnJudge.Verdict nonsense = TurnJudge.judge(answering("{\"speak\": \"maybe\"}", asked), MAX, named)
+        TurnJudge.Verdict nonsense = TurnJudge.judge(FakeModels.answering("{\"speak\": \"maybe\"}", asked), MAX, named)
                 .toCompletableFuture().join();
         assertTrue(nonsense.speak());
         assertTrue(nonsense.why().contains("not yes or no"), nonsense.why());

@@ -69,6 +69,7 @@ class AiOnAirIT {
     static void stop() {
         ShowCalls.send(SERVER, "DELETE", "/api/show/ai/personas/" + maxId, "");
         ShowCalls.send(SERVER, "DELETE", "/api/show/ai/personas/" + dotId, "");
+        ShowCalls.send(SERVER, "PUT", "/api/show/followup", "{\"auto\": false}");
         ShowCalls.send(SERVER, "PUT", "/api/show", "{\"onAir\": false}");
         models.close();
     }
@@ -167,6 +168,12 @@ class AiOnAirIT {
                 long lastTurn = awaitFinal(events, "caller", "Kate", KATE_CUTS_IN).getJsonNumber("seq").longValue();
                 events.await(e -> e.name().equals("mood") && e.data().getJsonNumber("seq").longValue() == lastTurn,
                         Duration.ofSeconds(5), "the mood of Kate's last turn");
+                // Once Kate leaves the air, an AI caller follows up by itself, 3 s after.
+                models.replier(said -> said.contains("has just phoned in to follow up") ? DOT_FOLLOWS_UP
+                        : replying(LONG_REPLY).apply(said));
+                HttpResponse<String> auto = ShowCalls.send(SERVER, "PUT", "/api/show/followup",
+                        "{\"auto\": true, \"delaySeconds\": 3}");
+                assertEquals(200, auto.statusCode(), auto.body());
 
                 for (JsonObject cut : List.of(cutByHost, cutByKate)) {
                     String kept = cut.getString("text");
@@ -205,8 +212,9 @@ class AiOnAirIT {
     }
 
     /**
-     * Kate has hung up: her segment is summarised by the model (the fake says {@link #KATE_SUMMARY}); the model
-     * picks Dot to follow up, and Dot's prompt carries the summary in its "earlier in the show" block.
+     * Kate has hung up: her segment is summarised by the model (the fake says {@link #KATE_SUMMARY}); with auto
+     * follow-up on, the model picks Dot, who phones in 3 s after Kate left the air with the summary in her prompt's
+     * "earlier in the show" block; then the host asks for another follow-up on Kate.
      */
     private static void followUp(ShowCalls.Events events, String kateSid) throws Exception {
         JsonObject segment = events.await(e -> e.name().equals("segment") && e.data().getString("callSid")
@@ -219,34 +227,42 @@ class AiOnAirIT {
         assertTrue(summaryRequest.contains("Kate: " + KATE_CELLO) && summaryRequest.contains("Host: " + HOST_WELCOME),
                 "the model summarises the labelled segment: " + summaryRequest);
 
+        // The automatic follow-up.
+        awaitFinal(events, "persona", "Dot", DOT_FOLLOWS_UP);
+        JsonObject state = ShowCalls.get(SERVER, "/api/show/followup");
+        assertEquals(KATE_SUMMARY, state.getJsonArray("segments").getJsonObject(0).getString("summary"));
+        JsonObject automatic = state.getJsonArray("followUps").getJsonObject(0);
+        assertEquals("Dot", automatic.getString("persona"), automatic.toString());
+        assertTrue(automatic.getBoolean("auto"), automatic.toString());
+        assertEquals("the model picked Dot", automatic.getString("why"));
+        long afterLeaving = Duration.between(java.time.Instant.parse(segment.getString("offAir")),
+                java.time.Instant.parse(automatic.getString("at"))).toMillis();
+        System.out.println("The automatic follow-up came " + afterLeaving + " ms after Kate left the air");
+        assertTrue(afterLeaving >= 2_900 && afterLeaving < 8_000, "the delay, from leaving the air: " + afterLeaving);
+        String dotsPrompt = models.chatRequests().stream().map(AiOnAirIT::text)
+                .filter(t -> t.contains("has just phoned in to follow up on Kate's call")).findFirst()
+                .orElseThrow(() -> new AssertionError("no follow-up request"));
+        System.out.println("Dot's follow-up prompt: " + dotsPrompt);
+        assertTrue(dotsPrompt.contains("Earlier in the show:\n- Kate, on music: " + KATE_SUMMARY), dotsPrompt);
+        assertTrue(dotsPrompt.contains("You are Dot"), dotsPrompt);
+        assertEquals(200, ShowCalls.send(SERVER, "PUT", "/api/show/followup", "{\"auto\": false}").statusCode());
+
+        // Bad requests, then the host's own follow-up.
         assertEquals(400, ShowCalls.send(SERVER, "POST", "/api/show/followup", "{\"callSid\": 7}").statusCode());
         assertEquals(404, ShowCalls.send(SERVER, "POST", "/api/show/followup", "{\"callSid\": \"CAnobody\"}")
                 .statusCode());
         assertEquals(400, ShowCalls.send(SERVER, "PUT", "/api/show/followup", "{\"auto\": \"yes\"}").statusCode());
         assertEquals(400, ShowCalls.send(SERVER, "PUT", "/api/show/followup", "{\"auto\": true, \"delaySeconds\":"
                 + " 99999}").statusCode());
-
-        models.replier(said -> said.contains("has just phoned in to follow up") ? DOT_FOLLOWS_UP
-                : replying(SHORT_REPLY).apply(said));
-        int asked = models.chatRequests().size();
         HttpResponse<String> followUp = ShowCalls.send(SERVER, "POST", "/api/show/followup",
                 "{\"callSid\": \"" + kateSid + "\"}");
         assertEquals(200, followUp.statusCode(), followUp.body());
         JsonObject made = ParleyServer.json(followUp);
         assertEquals("Dot", made.getString("persona"), made.toString());
-        assertEquals("the model picked Dot", made.getString("why"));
-        awaitFinal(events, "persona", "Dot", DOT_FOLLOWS_UP);
-
-        String dotsPrompt = models.chatRequests().subList(asked, models.chatRequests().size()).stream()
-                .map(AiOnAirIT::text).filter(t -> t.contains("has just phoned in to follow up on Kate's call"))
-                .findFirst().orElseThrow(() -> new AssertionError("no follow-up request"));
-        System.out.println("Dot's follow-up prompt: " + dotsPrompt);
-        assertTrue(dotsPrompt.contains("Earlier in the show:\n- Kate, on music: " + KATE_SUMMARY), dotsPrompt);
-        assertTrue(dotsPrompt.contains("You are Dot"), dotsPrompt);
-
-        JsonObject state = ShowCalls.get(SERVER, "/api/show/followup");
-        assertEquals(KATE_SUMMARY, state.getJsonArray("segments").getJsonObject(0).getString("summary"));
-        assertEquals("Dot", state.getJsonArray("followUps").getJsonObject(0).getString("persona"));
+        assertFalse(made.getBoolean("auto"));
+        events.await(e -> events.named("transcript").stream().filter(t -> t.data().getBoolean("final")
+                && "Dot".equals(t.data().getString("speaker"))).count() >= 2, Duration.ofSeconds(15),
+                "Dot's second follow-up");
     }
 
     /** The persona says {@code answer}; a segment's summary request gets {@link #KATE_SUMMARY}. */
@@ -269,7 +285,8 @@ class AiOnAirIT {
                 speakers.toString());
         List<String> chapters = json.getJsonArray("chapters").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("title")).toList();
-        assertEquals(List.of("Opening", "Kate: music", "Dot (AI caller): following up on Kate"), chapters);
+        String dotOnKate = "Dot (AI caller): following up on Kate";
+        assertEquals(List.of("Opening", "Kate: music", dotOnKate, dotOnKate), chapters);
         assertEquals(KATE_SUMMARY, json.getJsonArray("chapters").getJsonObject(1).getString("summary", ""),
                 "Kate's chapter has her segment's summary");
 
@@ -286,7 +303,7 @@ class AiOnAirIT {
         assertTrue(vtt.contains(": Kate: music"), "a chapter note where Kate came on air: " + vtt);
         JsonObject track = io.parley.api.SubtitleParsers.webVtt(ParleyServer.send(ParleyServer.api(SERVER,
                 "/api/shows/" + showId + "/transcript?format=chapters").GET().build()).body());
-        assertEquals(List.of("Opening", "Kate: music", "Dot (AI caller): following up on Kate"), track.getJsonArray("cues").getValuesAs(JsonObject.class)
+        assertEquals(List.of("Opening", "Kate: music", dotOnKate, dotOnKate), track.getJsonArray("cues").getValuesAs(JsonObject.class)
                 .stream().map(c -> c.getString("text")).toList());
     }
 

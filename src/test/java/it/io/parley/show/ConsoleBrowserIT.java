@@ -164,7 +164,7 @@ class ConsoleBrowserIT {
         // Sarah goes back on hold: her segment is summarised into "Earlier in the show", and the host has an AI
         // caller follow up on it.
         assertEquals(200, ShowCalls.post(SERVER, "/api/show/queue/" + sarahSid + "/hold").statusCode());
-        Locator earlier = page.locator("#earlier li", new Page.LocatorOptions().setHasText("Sarah"));
+        Locator earlier = page.locator("#earlier li[data-call='" + sarahSid + "']");
         earlier.waitFor(new Locator.WaitForOptions().setTimeout(15_000));
         System.out.println("Earlier in the show: " + earlier.textContent());
         assertTrue(earlier.textContent().contains("gardens"), earlier.textContent());
