@@ -268,6 +268,7 @@ async function loadEarlier() {
       'Follow up'),
     el('div', { class: 'summary' }, s.summary))));
   $('earlier-empty').hidden = segments.length > 0;
+  $('earlier').scrollTop = $('earlier').scrollHeight; // the latest in view
   $('followup').disabled = segments.length === 0;
 }
 
