@@ -1,5 +1,12 @@
 package io.parley.api;
 
+import static io.parley.api.Transcript.markdownText;
+import static io.parley.api.Transcript.minutes;
+import static io.parley.api.Transcript.oneLine;
+import static io.parley.api.Transcript.seconds;
+import static io.parley.api.Transcript.timestamp;
+import static io.parley.api.Transcript.vttText;
+
 import io.parley.store.ChapterRow;
 import io.parley.store.ShowRow;
 import io.parley.store.ShowTurnRow;
@@ -104,23 +111,24 @@ final class ShowExport {
         StringBuilder out = new StringBuilder();
         out.append(show.title()).append(" (show ").append(show.id()).append("), ").append(show.startedAt())
                 .append(show.endedAt() == null ? ", on air" : " to " + show.endedAt()).append("\n");
-        walk(c -> out.append("\n== ").append(Transcript.minutes(from(c.startedAt()))).append(' ').append(c.title())
+        walk(c -> out.append("\n== ").append(minutes(from(c.startedAt()))).append(' ').append(c.title())
                         .append(" ==\n"),
-                t -> out.append('[').append(Transcript.minutes(from(t.startedAt()))).append("] ").append(t.speaker())
+                t -> out.append('[').append(minutes(from(t.startedAt()))).append("] ").append(t.speaker())
                         .append(": ").append(t.text()).append(t.interrupted() ? " [cut off]" : "").append('\n'));
         return out.toString();
     }
 
     private String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(md(show.title())).append("\n\n- Started: ").append(show.startedAt()).append('\n');
+        out.append("# ").append(markdownText(show.title())).append("\n\n- Started: ").append(show.startedAt())
+                .append('\n');
         if (show.endedAt() != null) {
             out.append("- Ended: ").append(show.endedAt()).append('\n');
         }
-        walk(c -> out.append("\n## ").append(md(c.title())).append(" `").append(Transcript.minutes(from(c.startedAt())))
-                        .append("`\n\n").append(c.summary() == null ? "" : "*" + md(c.summary()) + "*\n\n"),
-                t -> out.append("**").append(md(t.speaker())).append("** `")
-                        .append(Transcript.minutes(from(t.startedAt()))).append("`: ").append(md(t.text()))
+        walk(c -> out.append("\n## ").append(markdownText(c.title())).append(" `").append(minutes(from(c.startedAt())))
+                        .append("`\n\n").append(c.summary() == null ? "" : "*" + markdownText(c.summary()) + "*\n\n"),
+                t -> out.append("**").append(markdownText(t.speaker())).append("** `")
+                        .append(minutes(from(t.startedAt()))).append("`: ").append(markdownText(t.text()))
                         .append(t.interrupted() ? " *(cut off)*" : "").append("\n\n"));
         return out.toString();
     }
@@ -161,7 +169,7 @@ final class ShowExport {
         StringBuilder out = new StringBuilder("WEBVTT - ").append(oneLine(show.title())).append("\n\n");
         int[] n = {1};
         walk(c -> out.append("NOTE Chapter ").append(chapters.indexOf(c) + 1).append(" at ")
-                        .append(Transcript.timestamp(from(c.startedAt()), '.')).append(": ")
+                        .append(timestamp(from(c.startedAt()), '.')).append(": ")
                         .append(oneLine(c.title())).append("\n\n"),
                 t -> {
                     Duration start = from(t.startedAt());
@@ -169,9 +177,9 @@ final class ShowExport {
                     if (end.compareTo(start) <= 0) {
                         end = start.plusMillis(500);
                     }
-                    out.append(n[0]++).append('\n').append(Transcript.timestamp(start, '.')).append(" --> ")
-                            .append(Transcript.timestamp(end, '.')).append('\n').append("<v ")
-                            .append(voice(t.speaker())).append('>').append(cueText(t.text())).append("\n\n");
+                    out.append(n[0]++).append('\n').append(timestamp(start, '.')).append(" --> ")
+                            .append(timestamp(end, '.')).append('\n').append("<v ")
+                            .append(voice(t.speaker())).append('>').append(vttText(t.text())).append("\n\n");
                 });
         return out.toString();
     }
@@ -186,30 +194,14 @@ final class ShowExport {
             if (end.compareTo(start) <= 0) {
                 end = start.plusSeconds(1);
             }
-            out.append("chapter-").append(i + 1).append('\n').append(Transcript.timestamp(start, '.')).append(" --> ")
-                    .append(Transcript.timestamp(end, '.')).append('\n').append(cueText(c.title())).append("\n\n");
+            out.append("chapter-").append(i + 1).append('\n').append(timestamp(start, '.')).append(" --> ")
+                    .append(timestamp(end, '.')).append('\n').append(vttText(c.title())).append("\n\n");
         }
         return out.toString();
-    }
-
-    private static double seconds(Duration d) {
-        return d.toMillis() / 1000.0;
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").replace("-->", "->");
-    }
-
-    private static String cueText(String text) {
-        return oneLine(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A voice tag's annotation ends at '>': it may not hold one, nor a line break. */
     private static String voice(String speaker) {
         return oneLine(speaker).replace(">", "").replace("&", "&amp;").replace("<", "&lt;");
-    }
-
-    private static String md(String text) {
-        return text == null ? "" : oneLine(text).replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
     }
 }

@@ -164,7 +164,7 @@ public class ShowsResource {
         if (!stem.matches("[a-z0-9-]{1,100}")) {
             throw new RequestRefusedException(400, "A stem's name is lower-case letters, digits and hyphens");
         }
-        java.nio.file.Path dir = studio.recordingDir(show).orElseThrow(() -> new RequestRefusedException(404, "The show " + id
+        java.nio.file.Path dir = recordingDir(show).orElseThrow(() -> new RequestRefusedException(404, "The show " + id
                 + " was not recorded"));
         java.nio.file.Path file = dir.resolve(stem.equals("mix") ? "mix.wav" : "stem-" + stem + ".wav");
         if (!Files.isRegularFile(file)) {
@@ -175,7 +175,7 @@ public class ShowsResource {
     }
 
     private List<String> stems(ShowRow show) {
-        Optional<java.nio.file.Path> dir = studio.recordingDir(show);
+        Optional<java.nio.file.Path> dir = recordingDir(show);
         if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
             return List.of();
         }
@@ -214,5 +214,10 @@ public class ShowsResource {
 
     private static RequestRefusedException notFound(String id) {
         return new RequestRefusedException(404, "No show " + id);
+    }
+
+    /** Where the show's recording is: the mix and a stem per participant. */
+    private static Optional<java.nio.file.Path> recordingDir(ShowRow show) {
+        return Optional.ofNullable(show.recordingDir()).map(java.nio.file.Path::of);
     }
 }

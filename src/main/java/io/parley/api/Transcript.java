@@ -180,20 +180,20 @@ public final class Transcript {
                 decimal, ms % 1000);
     }
 
-    private static double seconds(Duration d) {
+    static double seconds(Duration d) {
         return d.toMillis() / 1000.0;
     }
 
     /** A cue's text may not hold a blank line, "-->", or markup characters unescaped. */
-    private static String vttText(String text) {
+    static String vttText(String text) {
         return oneLine(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text.replaceAll("\\s+", " ").replace("-->", "->");
     }
 
-    private static String markdownText(String text) {
+    static String markdownText(String text) {
         return text == null ? "" : oneLine(text).replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
     }
 }

@@ -9,9 +9,10 @@ import java.util.Arrays;
 /**
  * The layout of a call recording on disk: a canonical 44-byte RIFF/WAVE header, then 16-bit little-endian PCM at
  * 8 kHz in two interleaved channels (left the caller, right Parley). The header's two sizes are rewritten after
- * every flush, so the file is a readable WAV at any moment, short of the last flush at most.
+ * every flush, so the file is a readable WAV at any moment, short of the last flush at most. The show's recording
+ * (one mono file per participant) writes its files the same way, with one channel.
  */
-final class WavLayout {
+public final class WavLayout {
 
     static final int RATE = 8000;
     static final int CHANNELS = 2;
@@ -25,16 +26,22 @@ final class WavLayout {
 
     /** The header for {@code dataBytes} of audio. */
     static ByteBuffer header(long dataBytes) {
+        return header(dataBytes, CHANNELS);
+    }
+
+    /** The header for {@code dataBytes} of 16-bit audio at 8 kHz in {@code channels} interleaved channels. */
+    public static ByteBuffer header(long dataBytes, int channels) {
+        int bytesPerFrame = channels * 2;
         ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         h.put(new byte[] {'R', 'I', 'F', 'F'}).putInt((int) (36 + dataBytes)).put(new byte[] {'W', 'A', 'V', 'E'});
-        h.put(new byte[] {'f', 'm', 't', ' '}).putInt(16).putShort((short) 1).putShort((short) CHANNELS).putInt(RATE)
-                .putInt(RATE * BYTES_PER_FRAME).putShort((short) BYTES_PER_FRAME).putShort((short) 16);
+        h.put(new byte[] {'f', 'm', 't', ' '}).putInt(16).putShort((short) 1).putShort((short) channels).putInt(RATE)
+                .putInt(RATE * bytesPerFrame).putShort((short) bytesPerFrame).putShort((short) 16);
         h.put(new byte[] {'d', 'a', 't', 'a'}).putInt((int) dataBytes);
         return h.flip();
     }
 
     /** Rewrites the two sizes of the header in place for {@code dataBytes} of audio. */
-    static void writeSizes(FileChannel file, long dataBytes) throws IOException {
+    public static void writeSizes(FileChannel file, long dataBytes) throws IOException {
         ByteBuffer size = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
         file.write(size.putInt(0, (int) (36 + dataBytes)).rewind(), 4);
         file.write(size.putInt(0, (int) dataBytes).rewind(), 40);

@@ -2,6 +2,7 @@ package io.parley.studio;
 
 import io.parley.media.Leg;
 import io.parley.media.MixingRoom;
+import io.parley.recording.WavLayout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -31,19 +32,45 @@ final class ShowTape implements MixingRoom.Tap {
 
     /** Frames waiting for the writer before new ones are dropped (and counted): 20 s. */
     static final int QUEUE_FRAMES = 1000;
-    static final int RATE = 8000;
     private static final Logger LOG = Logger.getLogger(ShowTape.class.getName());
 
-    /** One mixed frame, due at {@code at} (nanoTime): each speaking leg's audio by stem name, and the mix. */
-    private record Frame(long at, String[] names, short[][] audio, short[] mix) {
+    /**
+     * One mixed frame, due at {@code at} (nanoTime): the first {@code count} speaking legs' audio by stem name, and
+     * the mix. Frames are reused: the clock's thread fills a free one, the writer hands it back.
+     */
+    private static final class Frame {
+        long at;
+        int count;
+        String[] names = new String[4];
+        short[][] audio = new short[4][Leg.FRAME_SAMPLES];
+        final short[] mix = new short[Leg.FRAME_SAMPLES];
+
+        /** Room for {@code legs} speaking legs (grown once, when more speak at once than ever before). */
+        void fit(int legs) {
+            if (names.length < legs) {
+                int old = names.length;
+                names = java.util.Arrays.copyOf(names, legs);
+                audio = java.util.Arrays.copyOf(audio, legs);
+                for (int i = old; i < legs; i++) {
+                    audio[i] = new short[Leg.FRAME_SAMPLES];
+                }
+            }
+        }
     }
 
     private static final long FRAME_NANOS = 20_000_000L;
+    private static final byte[] SILENCE = new byte[Leg.FRAME_SAMPLES * 2];
 
     private final Path dir;
     private final Function<Leg, String> stemName;
     private final Executor executor;
     private final BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
+    /** Frames the writer has finished with, for the clock's thread to fill again. */
+    private final BlockingQueue<Frame> free = new ArrayBlockingQueue<>(QUEUE_FRAMES);
+    /** Frames made so far (the clock's thread's): never more than the queue holds. */
+    private int made;
+    /** The writer's: the stems that spoke in the frame being written. */
+    private final java.util.Set<String> heard = new java.util.HashSet<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final Map<String, Track> stems = new LinkedHashMap<>();
@@ -57,11 +84,7 @@ final class ShowTape implements MixingRoom.Tap {
      * @param stemName names a leg's stem (the speaker's label); legs with the same name share a stem
      */
     ShowTape(Path dir, Function<Leg, String> stemName, Executor executor) throws IOException {
-        this.dir = Files.createDirectories(dir);
-        this.stemName = stemName;
-        this.executor = executor;
-        this.mix = new Track(dir.resolve("mix.wav"), 0);
-        this.startNanos = System.nanoTime();
+        this(dir, stemName, executor, System.nanoTime());
     }
 
     /** For tests: a tape whose clock starts at {@code startNanos}. */
@@ -88,23 +111,30 @@ final class ShowTape implements MixingRoom.Tap {
         if (closed) {
             return;
         }
-        int talking = 0;
-        for (int i = 0; i < count; i++) {
-            talking += speaking[i] ? 1 : 0;
+        Frame f = free.poll();
+        if (f == null) {
+            if (made >= QUEUE_FRAMES) {
+                dropped.incrementAndGet(); // every frame is waiting for the writer
+                return;
+            }
+            f = new Frame();
+            made++;
         }
-        String[] names = new String[talking];
-        short[][] audio = new short[talking][];
-        for (int i = 0, k = 0; i < count; i++) {
+        f.at = frameAt;
+        f.fit(count);
+        int k = 0;
+        for (int i = 0; i < count; i++) {
             if (speaking[i]) {
-                names[k] = stemName.apply(legs[i]);
-                audio[k++] = said[i].clone();
+                f.names[k] = stemName.apply(legs[i]);
+                System.arraycopy(said[i], 0, f.audio[k++], 0, Leg.FRAME_SAMPLES);
             }
         }
-        short[] mixed = new short[Leg.FRAME_SAMPLES];
-        for (int k = 0; k < mixed.length; k++) {
-            mixed[k] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum[k]));
+        f.count = k;
+        for (int j = 0; j < Leg.FRAME_SAMPLES; j++) {
+            f.mix[j] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum[j]));
         }
-        if (!queue.offer(new Frame(frameAt, names, audio, mixed))) {
+        if (!queue.offer(f)) {
+            free.offer(f);
             dropped.incrementAndGet();
         }
         if (queue.size() >= 25 && draining.compareAndSet(false, true)) {
@@ -122,6 +152,7 @@ final class ShowTape implements MixingRoom.Tap {
                 queue.drainTo(batch);
                 for (Frame f : batch) {
                     write(f);
+                    free.offer(f);
                 }
                 mix.header();
                 for (Track t : stems.values()) {
@@ -139,7 +170,7 @@ final class ShowTape implements MixingRoom.Tap {
     private void write(Frame f) throws IOException {
         // The room mixes nothing while it is empty (before the host connects, say): the files keep the show's
         // time, so the gap is silence in every track.
-        long due = Math.max(0, (f.at() - startNanos + FRAME_NANOS / 2) / FRAME_NANOS);
+        long due = Math.max(0, (f.at - startNanos + FRAME_NANOS / 2) / FRAME_NANOS);
         while (frames < due) {
             mix.silence();
             for (Track t : stems.values()) {
@@ -147,19 +178,19 @@ final class ShowTape implements MixingRoom.Tap {
             }
             frames++;
         }
-        mix.append(f.mix());
-        java.util.Set<String> heard = new java.util.HashSet<>();
-        for (int k = 0; k < f.names().length; k++) {
-            String name = f.names()[k];
+        mix.append(f.mix);
+        heard.clear();
+        for (int k = 0; k < f.count; k++) {
+            String name = f.names[k];
             Track stem = stems.get(name);
             if (stem == null) {
                 stem = new Track(dir.resolve("stem-" + fileName(name) + ".wav"), frames);
                 stems.put(name, stem);
             }
             if (heard.add(name)) {
-                stem.append(f.audio()[k]);
+                stem.append(f.audio[k]);
             } else {
-                stem.add(f.audio()[k]); // two legs under one name (a console that took over): summed
+                stem.add(f.audio[k]); // two legs under one name (a console that took over): summed
             }
         }
         for (Map.Entry<String, Track> e : stems.entrySet()) {
@@ -179,6 +210,7 @@ final class ShowTape implements MixingRoom.Tap {
             queue.drainTo(rest);
             for (Frame f : rest) {
                 write(f);
+                free.offer(f);
             }
             mix.finish();
             files.put("mix", mix.path);
@@ -206,14 +238,14 @@ final class ShowTape implements MixingRoom.Tap {
         final RandomAccessFile file;
         final ByteBuffer frame = ByteBuffer.allocate(Leg.FRAME_SAMPLES * 2).order(ByteOrder.LITTLE_ENDIAN);
         long dataBytes;
-        short[] last;
-        long lastAt = -1;
+        /** The frame just written, for another leg under the same name to be added to. */
+        final short[] last = new short[Leg.FRAME_SAMPLES];
 
         Track(Path path, long silentFrames) throws IOException {
             this.path = path;
             this.file = new RandomAccessFile(path.toFile(), "rw");
             file.setLength(0);
-            file.write(new byte[44]);
+            file.write(WavLayout.header(0, 1).array());
             for (long i = 0; i < silentFrames; i++) {
                 silence();
             }
@@ -227,36 +259,27 @@ final class ShowTape implements MixingRoom.Tap {
             }
             file.write(frame.array(), 0, frame.position());
             dataBytes += frame.position();
-            last = samples;
+            System.arraycopy(samples, 0, last, 0, Leg.FRAME_SAMPLES);
         }
 
         /** Adds {@code samples} to the frame just written (saturating). */
         void add(short[] samples) throws IOException {
-            short[] sum = new short[samples.length];
             for (int i = 0; i < samples.length; i++) {
-                sum[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, last[i] + samples[i]));
+                last[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, last[i] + samples[i]));
             }
             file.seek(file.getFilePointer() - samples.length * 2L);
             dataBytes -= samples.length * 2L;
-            append(sum);
+            append(last);
         }
 
         void silence() throws IOException {
-            file.write(new byte[Leg.FRAME_SAMPLES * 2]);
-            dataBytes += Leg.FRAME_SAMPLES * 2;
+            file.write(SILENCE);
+            dataBytes += SILENCE.length;
         }
 
+        /** The header's sizes for what is written so far (the file's position stays). */
         void header() throws IOException {
-            long end = file.getFilePointer();
-            ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-            h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes))
-                    .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                    .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                    .putShort((short) 1).putInt(RATE).putInt(RATE * 2).putShort((short) 2).putShort((short) 16)
-                    .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
-            file.seek(0);
-            file.write(h.array());
-            file.seek(end);
+            WavLayout.writeSizes(file.getChannel(), dataBytes);
         }
 
         void finish() throws IOException {

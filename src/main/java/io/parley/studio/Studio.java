@@ -70,7 +70,8 @@ public class Studio {
     private final StudioLog log = new StudioLog();
     /** People in the studio, by speaker key, with what the personas are told of them. */
     private final Map<String, Present> people = new ConcurrentHashMap<>();
-    private final Map<String, Speaker> speakingNow = new ConcurrentHashMap<>();
+    /** Who is speaking now, by speaker key. */
+    private final java.util.Set<String> speakingNow = ConcurrentHashMap.newKeySet();
     /** The AI voices in the studio. */
     private Voices voices;
     private final LatencyFigures bargeIns = new LatencyFigures();
@@ -252,7 +253,7 @@ public class Studio {
      * audio reaching the server). An AI voice speaking now falls silent.
      */
     public void started(Speaker who, long onsetNanos) {
-        speakingNow.put(who.key(), who);
+        speakingNow.add(who.key());
         log.began(who.key(), Instant.now().minusNanos(Math.max(0, System.nanoTime() - onsetNanos)));
         pilot.personStarted();
         voices.talking().ifPresent(voice -> {
@@ -262,10 +263,10 @@ public class Studio {
     }
 
     public void stopped(Speaker who) {
-        if (speakingNow.containsKey(who.key())) {
+        if (speakingNow.contains(who.key())) {
             log.stopped(who.key(), Instant.now());
         }
-        if (speakingNow.remove(who.key()) == null || !speakingNow.isEmpty()) {
+        if (!speakingNow.remove(who.key()) || !speakingNow.isEmpty()) {
             return;
         }
         voices.talking().ifPresent(AiVoice::floorFree);
@@ -434,16 +435,12 @@ public class Studio {
 
     /** A turn just logged: into the show's record, and to the console. */
     private StudioTurn published(StudioTurn turn) {
-        save(turn);
+        shows.save(turn);
         events.fire(new StudioEvent.Transcript(turn.speaker(), turn.text(), true, turn.interrupted(), turn.at(),
                 turn.seq()));
         return turn;
     }
 
-    /** The turn into the running show's record (written behind). */
-    private void save(StudioTurn turn) {
-        shows.save(turn);
-    }
 
     // ---- the show as a whole ----
 
@@ -482,11 +479,6 @@ public class Studio {
         return ended;
     }
 
-    /** The running show's recording: its files by stem name ("mix" for the studio's mix). */
-    public Optional<java.nio.file.Path> recordingDir(ShowRow show) {
-        return Optional.ofNullable(show.recordingDir()).map(java.nio.file.Path::of);
-    }
-
     private void chapter(String title, String callSid) {
         shows.chapter(title, callSid, null);
     }
@@ -511,7 +503,7 @@ public class Studio {
         if (people.containsKey(turn.speaker().key())) {
             moods.put(turn.speaker().key(), mood);
         }
-        save(read);
+        shows.save(read);
         events.fire(new StudioEvent.MoodRead(turn.speaker(), turn.seq(), mood));
     }
 

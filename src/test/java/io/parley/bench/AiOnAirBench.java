@@ -6,11 +6,9 @@ import io.parley.models.embedded.FreeTtsSpeech;
 import io.parley.sim.CallSimulator;
 import io.parley.sim.SimOptions;
 import io.parley.sim.SimulationReport;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,8 +53,8 @@ public final class AiOnAirBench {
         int triggers = Integer.parseInt(o.get("--triggers"));
         int autoSeconds = Integer.parseInt(o.get("--auto-seconds"));
         HttpClient http = HttpClient.newHttpClient();
-        send(http, url, key, "PUT", "/api/show", "{\"onAir\": true}");
-        send(http, url, key, "PUT", "/api/show/ai/mode", "{\"mode\": \"manual\"}");
+        BenchApi.send(http, url, key, "PUT", "/api/show", "{\"onAir\": true}");
+        BenchApi.send(http, url, key, "PUT", "/api/show/ai/mode", "{\"mode\": \"manual\"}");
         int callSeconds = 20 + triggers * 6 + autoSeconds + 20;
 
         List<CompletableFuture<SimulationReport>> calls = new ArrayList<>();
@@ -77,17 +75,17 @@ public final class AiOnAirBench {
             Thread.sleep(300);
         }
         Thread.sleep(18_000);
-        JsonObject queue = read(send(http, url, key, "GET", "/api/show/queue", null));
+        JsonObject queue = BenchApi.read(BenchApi.send(http, url, key, "GET", "/api/show/queue", null));
         for (var call : queue.getJsonArray("queue").getValuesAs(JsonObject.class)) {
-            send(http, url, key, "POST", "/api/show/queue/" + call.getString("callSid") + "/take", null);
+            BenchApi.send(http, url, key, "POST", "/api/show/queue/" + call.getString("callSid") + "/take", null);
         }
         List<Long> personas = new ArrayList<>();
-        for (var p : read(send(http, url, key, "GET", "/api/personas", null)).getJsonArray("personas")
+        for (var p : BenchApi.read(BenchApi.send(http, url, key, "GET", "/api/personas", null)).getJsonArray("personas")
                 .getValuesAs(JsonObject.class)) {
             if (personas.size() < 2 && (personas.isEmpty() ? p.getString("role").equals("co-host")
                     : p.getString("role").equals("caller"))) {
                 personas.add(p.getJsonNumber("id").longValue());
-                send(http, url, key, "PUT", "/api/show/ai/personas/" + personas.get(personas.size() - 1), null);
+                BenchApi.send(http, url, key, "PUT", "/api/show/ai/personas/" + personas.get(personas.size() - 1), null);
             }
         }
 
@@ -129,15 +127,15 @@ public final class AiOnAirBench {
         double cpuBefore = cpuSeconds(http, url);
         long start = System.nanoTime();
         for (int i = 0; i < triggers; i++) {
-            send(http, url, key, "POST", "/api/show/ai/respond", "{\"persona\": " + personas.get(i % personas.size())
+            BenchApi.send(http, url, key, "POST", "/api/show/ai/respond", "{\"persona\": " + personas.get(i % personas.size())
                     + "}");
             Thread.sleep(6_000);
         }
-        JsonObject manual = read(send(http, url, key, "GET", "/api/show", null)).getJsonObject("ai");
+        JsonObject manual = BenchApi.read(BenchApi.send(http, url, key, "GET", "/api/show", null)).getJsonObject("ai");
         System.out.println("Manual trigger to the AI's first frame (ms, server side): "
                 + manual.getJsonObject("firstAudioMillis"));
 
-        send(http, url, key, "PUT", "/api/show/ai/mode", "{\"mode\": \"auto\"}");
+        BenchApi.send(http, url, key, "PUT", "/api/show/ai/mode", "{\"mode\": \"auto\"}");
         String[] lines = {"What do you make of that, Max?", "How would you have handled it?",
                 "Is that something you have seen before?"};
         long autoUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(autoSeconds);
@@ -145,11 +143,11 @@ public final class AiOnAirBench {
             toSay.add(Resampler.convert(voice.render(lines[i % lines.length]), Pcm16.RATE_16K).samples());
             Thread.sleep(15_000);
         }
-        JsonObject auto = read(send(http, url, key, "GET", "/api/show", null)).getJsonObject("ai");
+        JsonObject auto = BenchApi.read(BenchApi.send(http, url, key, "GET", "/api/show", null)).getJsonObject("ai");
         double cpuAfter = cpuSeconds(http, url);
         double elapsed = (System.nanoTime() - start) / 1e9;
         clock.shutdownNow();
-        send(http, url, key, "PUT", "/api/show/ai/mode", "{\"mode\": \"manual\"}");
+        BenchApi.send(http, url, key, "PUT", "/api/show/ai/mode", "{\"mode\": \"manual\"}");
         System.out.println("Auto mode, the end of the host's speech to the AI's first frame (ms, server side): "
                 + auto.getJsonObject("autoReplyMillis"));
         System.out.println("Barge-ins (ms): " + auto.getJsonObject("bargeInMillis"));
@@ -158,30 +156,13 @@ public final class AiOnAirBench {
                 + " %.0f s%n", cpu * 100, elapsed);
         host.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         for (long id : personas) {
-            send(http, url, key, "DELETE", "/api/show/ai/personas/" + id, null);
+            BenchApi.send(http, url, key, "DELETE", "/api/show/ai/personas/" + id, null);
         }
         for (CompletableFuture<SimulationReport> call : calls) {
             call.get(callSeconds + 120L, TimeUnit.SECONDS).print(System.out);
         }
-        send(http, url, key, "PUT", "/api/show", "{\"onAir\": false}");
+        BenchApi.send(http, url, key, "PUT", "/api/show", "{\"onAir\": false}");
         System.exit(0);
-    }
-
-    private static String send(HttpClient http, String url, String key, String method, String path, String json)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).header("Accept", "application/json");
-        if (!key.isBlank()) {
-            b.header("Authorization", "Bearer " + key);
-        }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            System.out.println(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
     }
 
     /** The server process's CPU time so far ({@code cpu_processCpuTime_seconds} of its {@code /metrics}). */
@@ -194,11 +175,5 @@ public final class AiOnAirBench {
             }
         }
         throw new IllegalStateException("no cpu_processCpuTime_seconds in " + url + "/metrics");
-    }
-
-    private static JsonObject read(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
     }
 }

@@ -6,15 +6,11 @@ import io.parley.models.embedded.FreeTtsSpeech;
 import io.parley.sim.CallSimulator;
 import io.parley.sim.SimOptions;
 import io.parley.sim.SimulationReport;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -54,7 +50,7 @@ public final class StudioBench {
         int callers = Integer.parseInt(o.get("--callers"));
         int seconds = Integer.parseInt(o.get("--seconds"));
         HttpClient http = HttpClient.newHttpClient();
-        send(http, url, key, "PUT", "/api/show", "{\"onAir\": true}");
+        BenchApi.send(http, url, key, "PUT", "/api/show", "{\"onAir\": true}");
 
         List<CompletableFuture<SimulationReport>> calls = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
@@ -75,9 +71,9 @@ public final class StudioBench {
             Thread.sleep(300);
         }
         Thread.sleep(4000);
-        JsonObject queue = read(send(http, url, key, "GET", "/api/show/queue", null));
+        JsonObject queue = BenchApi.read(BenchApi.send(http, url, key, "GET", "/api/show/queue", null));
         for (var call : queue.getJsonArray("queue").getValuesAs(JsonObject.class)) {
-            send(http, url, key, "POST", "/api/show/queue/" + call.getString("callSid") + "/take", null);
+            BenchApi.send(http, url, key, "POST", "/api/show/queue/" + call.getString("callSid") + "/take", null);
         }
 
         Pcm16 voice = Resampler.convert(new FreeTtsSpeech(Runnable::run).render(
@@ -110,7 +106,7 @@ public final class StudioBench {
         Thread.sleep(seconds * 1000L);
         clock.shutdownNow();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        JsonObject show = read(send(http, url, key, "GET", "/api/show", null));
+        JsonObject show = BenchApi.read(BenchApi.send(http, url, key, "GET", "/api/show", null));
         host.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         System.out.printf("Studio: %d callers on air and the host for %.0f s; the host sent %d frames, got %d%n",
                 show.getJsonArray("callersOnAir").size(), elapsed, sent.get(), received.get());
@@ -119,7 +115,7 @@ public final class StudioBench {
         for (CompletableFuture<SimulationReport> call : calls) {
             call.get(seconds + 120L, TimeUnit.SECONDS).print(System.out);
         }
-        send(http, url, key, "PUT", "/api/show", "{\"onAir\": false}");
+        BenchApi.send(http, url, key, "PUT", "/api/show", "{\"onAir\": false}");
         System.exit(0);
     }
 
@@ -127,28 +123,5 @@ public final class StudioBench {
         short[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static String send(HttpClient http, String url, String key, String method, String path, String json)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).header("Accept", "application/json");
-        if (!key.isBlank()) {
-            b.header("Authorization", "Bearer " + key);
-        }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            System.out.println(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private static JsonObject read(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
     }
 }
