@@ -109,9 +109,9 @@ class AiOnAirIT {
             CompletableFuture<CallResult> kate = ShowCalls.dial(SERVER, KATE, ShowCalls.script(75_000,
                     new Line(7_000, "My name is Kate."), new Line(13_500, "I want to talk about music."),
                     new Line(40_000, KATE_CELLO), new Line(60_000, KATE_CUTS_IN)), heard);
-            String kateSid = ShowCalls.byName(ShowCalls.awaitQueue(SERVER, q -> q.stream().anyMatch(c ->
-                    "waiting".equals(c.getString("status"))), Duration.ofSeconds(40), "Kate to be screened"),
-                    "Kate").getString("callSid");
+            JsonObject kateInLine = ShowCalls.awaitScreened(SERVER, KATE, Duration.ofSeconds(40));
+            assertEquals("Kate", kateInLine.getString("displayName"));
+            String kateSid = kateInLine.getString("callSid");
 
             try (HostMic host = new HostMic(SERVER)) {
                 assertEquals(200, ShowCalls.send(SERVER, "PUT", "/api/show/ai/personas/" + maxId, "").statusCode());

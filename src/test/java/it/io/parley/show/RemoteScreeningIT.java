@@ -71,9 +71,8 @@ class RemoteScreeningIT {
         });
         int requestsBefore = models.chatRequests().size();
         CompletableFuture<CallResult> call = caller(N2001);
-        JsonObject screened = ShowCalls.byName(ShowCalls.awaitQueue(SERVER, q -> q.stream().anyMatch(c ->
-                "waiting".equals(c.getString("status"))), Duration.ofSeconds(40), "the caller to be screened"),
-                "Jonathan");
+        JsonObject screened = ShowCalls.awaitScreened(SERVER, N2001, Duration.ofSeconds(40));
+        assertEquals("Jonathan", screened.getString("displayName"));
         assertEquals("urban beekeeping", screened.getString("topic"));
         List<JsonObject> asked = models.chatRequests().subList(requestsBefore, models.chatRequests().size());
         assertEquals(2, asked.size(), "one structured question per answer: " + asked);
@@ -83,6 +82,7 @@ class RemoteScreeningIT {
                     .startsWith("You screen callers for a live radio call-in show."), request.toString());
         }
         call.get(60, TimeUnit.SECONDS);
+        ShowCalls.awaitGone(SERVER, N2001, Duration.ofSeconds(5));
     }
 
     @Test
@@ -92,11 +92,11 @@ class RemoteScreeningIT {
         models.fault("llm", FakeModelServer.Fault.ERROR_500);
         try {
             CompletableFuture<CallResult> call = caller(N2002);
-            JsonObject screened = ShowCalls.byName(ShowCalls.awaitQueue(SERVER, q -> q.stream().anyMatch(c ->
-                    "waiting".equals(c.getString("status"))), Duration.ofSeconds(40), "the caller to be screened"),
-                    "Kate");
+            JsonObject screened = ShowCalls.awaitScreened(SERVER, N2002, Duration.ofSeconds(40));
+            assertEquals("Kate", screened.getString("displayName"));
             assertEquals("music", screened.getString("topic"));
             call.get(60, TimeUnit.SECONDS);
+            ShowCalls.awaitGone(SERVER, N2002, Duration.ofSeconds(5));
         } finally {
             models.healthy();
         }

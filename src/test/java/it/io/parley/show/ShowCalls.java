@@ -130,6 +130,33 @@ final class ShowCalls {
         return now;
     }
 
+    /**
+     * The caller from {@code from} once screened (waiting in line), by their number: an earlier test's caller may
+     * still be in the queue for the few milliseconds between its simulator hanging up and the server seeing it.
+     */
+    static JsonObject awaitScreened(String server, String from, Duration limit) throws InterruptedException {
+        return awaitQueue(server, q -> q.stream().anyMatch(c -> isScreened(c, from)), limit,
+                "the caller from " + from + " to be screened").stream().filter(c -> isScreened(c, from)).findFirst()
+                .orElseThrow();
+    }
+
+    /** The callers from these numbers once all are screened (waiting in line), in the queue's order. */
+    static List<JsonObject> awaitScreened(String server, Duration limit, String... from) throws InterruptedException {
+        Predicate<JsonObject> ours = c -> java.util.Arrays.stream(from).anyMatch(f -> isScreened(c, f));
+        return awaitQueue(server, q -> q.stream().filter(ours).count() == from.length, limit,
+                "the callers from " + String.join(", ", from) + " to be screened").stream().filter(ours).toList();
+    }
+
+    /** Waits for the caller from {@code from}, who has hung up, to be gone from the queue. */
+    static void awaitGone(String server, String from, Duration limit) throws InterruptedException {
+        awaitQueue(server, q -> q.stream().noneMatch(c -> from.equals(c.getString("from", ""))), limit,
+                "the caller from " + from + " to leave the queue after hanging up");
+    }
+
+    private static boolean isScreened(JsonObject c, String from) {
+        return from.equals(c.getString("from", "")) && "waiting".equals(c.getString("status"));
+    }
+
     static JsonObject byName(List<JsonObject> queue, String name) {
         return queue.stream().filter(c -> name.equalsIgnoreCase(c.getString("displayName", "")))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + queue));

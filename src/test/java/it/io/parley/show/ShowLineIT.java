@@ -72,9 +72,7 @@ class ShowLineIT {
                     new Line(7_000, "This is Mary."), new Line(13_500, "I would like to talk about football."),
                     new Line(42_000, "The match was wonderful yesterday.")), heard);
 
-            List<JsonObject> screened = ShowCalls.awaitQueue(SERVER, q -> q.stream()
-                    .filter(c -> "waiting".equals(c.getString("status"))).count() == 2, Duration.ofSeconds(40),
-                    "John and Mary to be screened");
+            List<JsonObject> screened = ShowCalls.awaitScreened(SERVER, Duration.ofSeconds(40), N1001, N1002);
             System.out.println("Screened: " + screened);
             JsonObject johnInLine = ShowCalls.byName(screened, "John");
             JsonObject maryInLine = ShowCalls.byName(screened, "Mary");
@@ -218,9 +216,7 @@ class ShowLineIT {
                     new Line(7_000, "My name is Sarah."), new Line(13_500, "I want to talk about gardens.")), heard);
             CompletableFuture<CallResult> bob = ShowCalls.dial(SERVER, N1021, ShowCalls.script(70_000,
                     new Line(7_000, "My name is Bob."), new Line(13_500, "I want to talk about music.")), heard);
-            List<JsonObject> screened = ShowCalls.awaitQueue(SERVER, q -> q.stream()
-                    .filter(c -> "waiting".equals(c.getString("status"))).count() == 2, Duration.ofSeconds(40),
-                    "Sarah and Bob to be screened");
+            List<JsonObject> screened = ShowCalls.awaitScreened(SERVER, Duration.ofSeconds(40), N1020, N1021);
             String annSid = ShowCalls.byName(screened, "Sarah").getString("callSid");
             String bobSid = ShowCalls.byName(screened, "Bob").getString("callSid");
 
