@@ -8,6 +8,7 @@ import io.parley.models.Models;
 import io.parley.studio.Speaker;
 import io.parley.studio.Studio;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
@@ -28,9 +29,14 @@ final class HostEars {
     private long dropped;
 
     HostEars(Models models, ConversationSettings settings, Executor pool, Studio studio) {
+        this((executor, listener) -> new Ears(models, settings, executor, listener), pool, studio);
+    }
+
+    /** @param ears makes the host's ears, given the executor they live on and whom they tell */
+    HostEars(BiFunction<Executor, Ears.Listener, Ears> ears, Executor pool, Studio studio) {
         this.executor = new SerialExecutor("host's ears", pool, CAPACITY, Runnable::run);
         this.studio = studio;
-        this.ears = new Ears(models, settings, executor, new Ears.Listener() {
+        this.ears = ears.apply(executor, new Ears.Listener() {
             @Override
             public void partial(String text) {
                 studio.partial(Speaker.HOST, text);
@@ -45,7 +51,6 @@ final class HostEars {
             public void stopped(long atMillis) {
                 studio.stopped(Speaker.HOST);
             }
-
 
             @Override
             public void said(String text) {
@@ -75,11 +80,16 @@ final class HostEars {
         return dropped;
     }
 
+    /**
+     * The host's microphone is gone (the console closed): after the frames already handed over, the host's last
+     * words, if they were mid-sentence, still reach the studio's transcript; then the ears stop. (The executor is
+     * shut down by that last task: shut down at once, it would drop it, and with it the turn's recogniser.)
+     */
     void close() {
         executor.execute(() -> {
-            ears.close();
+            ears.close(text -> studio.said(Speaker.HOST, text));
             studio.stopped(Speaker.HOST);
+            executor.shutdown();
         });
-        executor.shutdown();
     }
 }

@@ -3,9 +3,15 @@ package io.parley.conversation;
 import io.parley.audio.Pcm16;
 import io.parley.models.Models;
 import io.parley.models.SpeechToText;
+import io.parley.models.embedded.SileroVad;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What one person says, as text: voice activity, the end of each turn, and the turn's transcript, with partial
@@ -42,7 +48,7 @@ public final class Ears {
     /** Audio kept from before the turn starts, so that its first word is not cut: 300 ms. */
     private static final int PRE_ROLL_FRAMES = 15;
 
-    private final Models models;
+    private final Supplier<SpeechToText> speechToText;
     private final Executor call;
     private final Listener listener;
     private final VoiceActivityDetector vad;
@@ -56,13 +62,23 @@ public final class Ears {
     private int pauses;
     /** The transcript of the turn up to the current pause, once settled; null otherwise. */
     private String settled;
+    /** Committed turns being transcribed, oldest first. */
+    private final List<CompletableFuture<String>> inFlight = new ArrayList<>();
 
     public Ears(Models models, ConversationSettings settings, Executor call, Listener listener) {
-        this.models = models;
+        this(models.vad().newStream(), settings.vad(), settings.turn(), models::speechToText, call, listener);
+    }
+
+    /**
+     * @param speechToText the engine a turn is transcribed by, asked for as each turn starts
+     */
+    public Ears(SileroVad.Stream vad, VoiceActivityDetector.Settings vadSettings, TurnDetector.Settings turnSettings,
+                Supplier<SpeechToText> speechToText, Executor call, Listener listener) {
+        this.speechToText = speechToText;
         this.call = call;
         this.listener = listener;
-        this.vad = new VoiceActivityDetector(models.vad().newStream(), settings.vad(), this::onVad);
-        this.turns = new TurnDetector(settings.turn(), this::onTurn);
+        this.vad = new VoiceActivityDetector(vad, vadSettings, this::onVad);
+        this.turns = new TurnDetector(turnSettings, this::onTurn);
     }
 
     /** The person's audio, 8 kHz, 20 ms at a time. */
@@ -104,8 +120,37 @@ public final class Ears {
         preRoll.clear();
     }
 
+    /** The person is gone; a turn under way is dropped. */
     public void close() {
         reset();
+    }
+
+    /**
+     * The person is gone (hung up, closed the console), perhaps in the middle of a sentence or just after one: their
+     * last words are kept. A turn whose transcription is under way, and the turn they were speaking (if one had
+     * started), are transcribed from what was heard and handed to {@code lastWords} in order, on whichever thread
+     * finishes the transcriptions (the ears' executor may be gone by then). Nothing is handed over for a turn without
+     * words, or one whose transcription failed.
+     */
+    public void close(Consumer<String> lastWords) {
+        List<CompletableFuture<String>> words = new ArrayList<>(inFlight);
+        inFlight.clear();
+        if (utterance != null) {
+            words.add(transcribe(utterance));
+            utterance = null;
+        }
+        reset();
+        if (words.isEmpty()) {
+            return;
+        }
+        CompletableFuture.allOf(words.toArray(CompletableFuture[]::new)).whenComplete((all, error) -> {
+            for (CompletableFuture<String> turn : words) {
+                String text = turn.isCompletedExceptionally() ? "" : turn.join().strip();
+                if (!text.isEmpty()) {
+                    lastWords.accept(text);
+                }
+            }
+        });
     }
 
     /** Stream time: milliseconds of audio heard so far. */
@@ -146,12 +191,12 @@ public final class Ears {
 
     private void onTurn(TurnEvent event) {
         if (event instanceof TurnEvent.Started && utterance == null) {
-            utterance = models.speechToText().begin();
+            utterance = speechToText.get().begin();
             preRoll.forEach(utterance::accept);
             preRoll.clear();
             partial = "";
             settled = null;
-        } else if (event instanceof TurnEvent.Paused && utterance != null && !models.speechToText().streaming()) {
+        } else if (event instanceof TurnEvent.Paused && utterance != null && !speechToText.get().streaming()) {
             settle(utterance);
         } else if (event instanceof TurnEvent.Resumed) {
             pauses++;
@@ -169,22 +214,41 @@ public final class Ears {
                 return;
             }
             int current = generation;
-            try {
-                done.finish().whenComplete((text, error) -> call.execute(() -> {
-                    done.close();
-                    if (current != generation) {
-                        return;
-                    }
-                    if (error != null) {
-                        listener.failed(Failures.describe("speech-to-text", Failures.unwrap(error)));
-                    } else {
-                        listener.said(text.strip());
-                    }
-                }));
-            } catch (RuntimeException e) {
-                done.close();
-                listener.failed(Failures.describe("speech-to-text", e));
-            }
+            CompletableFuture<String> transcript = transcribe(done);
+            inFlight.add(transcript);
+            transcript.whenComplete((text, error) -> call.execute(() -> {
+                inFlight.remove(transcript);
+                if (current != generation) {
+                    return;
+                }
+                if (error != null) {
+                    listener.failed(Failures.describe("speech-to-text", Failures.unwrap(error)));
+                } else {
+                    listener.said(text.strip());
+                }
+            }));
         }
+    }
+
+    /**
+     * The whole of a finished turn, as text (empty for none); the utterance is closed as soon as it is done, on the
+     * thread that finished it, so that it is freed even when the ears' executor has stopped.
+     */
+    private static CompletableFuture<String> transcribe(SpeechToText.Utterance done) {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        try {
+            done.finish().whenComplete((said, error) -> {
+                done.close();
+                if (error != null) {
+                    text.completeExceptionally(error);
+                } else {
+                    text.complete(said == null ? "" : said);
+                }
+            });
+        } catch (RuntimeException e) {
+            done.close();
+            text.completeExceptionally(e);
+        }
+        return text;
     }
 }

@@ -204,11 +204,30 @@ public class ShowLineAgent implements Agent, Show.Line {
             speaking.cancel();
             speaking = null;
         }
-        if (ears != null) {
+        if (ears != null && onAirAs != null) {
+            keepLastWords(onAirAs);
+        } else if (ears != null) {
             ears.close();
         }
         offAir();
         show.left(call.callSid());
+    }
+
+    /**
+     * The caller hung up on air, perhaps mid-sentence: what they said last still goes on their call's record and
+     * into the studio's transcript (their segment's summary waits long enough to include it), after the call.
+     */
+    private void keepLastWords(Speaker caller) {
+        String callSid = call.callSid();
+        String logName = who;
+        CallRegistry calls = registry;
+        Studio room = studio;
+        ears.close(text -> {
+            LOG.info(() -> logName + ": hung up on air while speaking; their last words are kept: \""
+                    + LogSafe.text(text, 200) + "\"");
+            calls.addTurn(callSid, turn(ConversationTurn.CALLER, text));
+            room.said(caller, text);
+        });
     }
 
     // ---- the show's operations: from any thread, onto the call's executor ----
@@ -478,8 +497,11 @@ public class ShowLineAgent implements Agent, Show.Line {
     }
 
     private void record(String speaker, String text) {
-        registry.addTurn(call.callSid(), new ConversationTurn(speaker, text, Instant.now(), false, null, null, null,
-                null));
+        registry.addTurn(call.callSid(), turn(speaker, text));
+    }
+
+    private static ConversationTurn turn(String speaker, String text) {
+        return new ConversationTurn(speaker, text, Instant.now(), false, null, null, null, null);
     }
 
     /** The caller as the studio knows them while on air. */

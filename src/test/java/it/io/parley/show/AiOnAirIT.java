@@ -36,6 +36,9 @@ class AiOnAirIT {
     private static final String KATE_CELLO = "I have played the cello for twenty years.";
     private static final String HOST_CUTS_IN = "Hold on Max, let me ask Kate something.";
     private static final String KATE_CUTS_IN = "Sorry, can I jump in there?";
+    /** What Kate is saying when her call ends (her script runs out mid-sentence): her last words are kept. */
+    private static final String KATE_HANGS_UP = "And the one thing my old teacher always told me about the cello was"
+            + " that every note";
     private static final String SHORT_REPLY = "That is wonderful. Twenty years is a long time.";
     private static final String LONG_REPLY = "You know, the cello is the instrument closest to the human voice,"
             + " and people say that its range matches ours almost exactly. When I was young I heard a cellist play"
@@ -108,11 +111,12 @@ class AiOnAirIT {
             long dialled = System.nanoTime();
             CompletableFuture<CallResult> kate = ShowCalls.dial(SERVER, KATE, ShowCalls.script(75_000,
                     new Line(7_000, "My name is Kate."), new Line(13_500, "I want to talk about music."),
-                    new Line(40_000, KATE_CELLO), new Line(60_000, KATE_CUTS_IN)), heard);
+                    new Line(40_000, KATE_CELLO), new Line(60_000, KATE_CUTS_IN), new Line(72_000, KATE_HANGS_UP)),
+                    heard);
             JsonObject kateInLine = ShowCalls.awaitScreened(SERVER, KATE, Duration.ofSeconds(40));
             assertEquals("Kate", kateInLine.getString("displayName"));
             String kateSid = kateInLine.getString("callSid");
-
+            CallResult call;
             try (HostMic host = new HostMic(SERVER)) {
                 assertEquals(200, ShowCalls.send(SERVER, "PUT", "/api/show/ai/personas/" + maxId, "").statusCode());
                 at(dialled, 22_000);
@@ -168,6 +172,7 @@ class AiOnAirIT {
                 long lastTurn = awaitFinal(events, "caller", "Kate", KATE_CUTS_IN).getJsonNumber("seq").longValue();
                 events.await(e -> e.name().equals("mood") && e.data().getJsonNumber("seq").longValue() == lastTurn,
                         Duration.ofSeconds(5), "the mood of Kate's last turn");
+                models.transcriber(audio -> KATE_HANGS_UP);
                 // Once Kate leaves the air, an AI caller follows up by itself, 3 s after.
                 models.replier(said -> said.contains("has just phoned in to follow up") ? DOT_FOLLOWS_UP
                         : replying(LONG_REPLY).apply(said));
@@ -195,9 +200,13 @@ class AiOnAirIT {
                         "persona Max (cut)")), labelled.toString());
                 assertTrue(turns.stream().filter(t -> !t.getString("kind").equals("persona"))
                         .allMatch(t -> !t.isNull("mood")), "every person's turn has a mood: " + turns);
+
+                // Kate's call ends while she is on air, mid-sentence (the host stays: leaving, the host would put
+                // her back on hold).
+                call = kate.get(60, TimeUnit.SECONDS);
+                lastWordsKept(events, kateSid);
             }
 
-            CallResult call = kate.get(60, TimeUnit.SECONDS);
             Pcm16 kateHeard = ShowCalls.heard(heard, call.callSid());
             double max = ShowCalls.hears(kateHeard, ShowCalls.spoken("That is wonderful."), 42_000, 52_000);
             System.out.println("Kate hears Max's answer at " + String.format("%.2f", max));
@@ -209,6 +218,14 @@ class AiOnAirIT {
         assertEquals(200, ShowCalls.post(SERVER, "/api/shows/" + showId + "/end").statusCode());
         exportsParse(showId);
         stemsHoldTheRightVoices(showId);
+    }
+
+    /** Kate's call ended while she was speaking: what she said is in the studio and on her call's record. */
+    private static void lastWordsKept(ShowCalls.Events events, String kateSid) throws Exception {
+        awaitFinal(events, "caller", "Kate", KATE_HANGS_UP);
+        List<String> turns = ParleyServer.call(SERVER, kateSid).getJsonArray("turns").getValuesAs(JsonObject.class)
+                .stream().map(t -> t.getString("speaker") + ": " + t.getString("text")).toList();
+        assertTrue(turns.contains("caller: " + KATE_HANGS_UP), "her call's record keeps her last words: " + turns);
     }
 
     /**
@@ -226,6 +243,7 @@ class AiOnAirIT {
                 .orElseThrow(() -> new AssertionError("no summary request"));
         assertTrue(summaryRequest.contains("Kate: " + KATE_CELLO) && summaryRequest.contains("Host: " + HOST_WELCOME),
                 "the model summarises the labelled segment: " + summaryRequest);
+        assertTrue(summaryRequest.contains("Kate: " + KATE_HANGS_UP), "up to her last words: " + summaryRequest);
 
         // The automatic follow-up.
         awaitFinal(events, "persona", "Dot", DOT_FOLLOWS_UP);
