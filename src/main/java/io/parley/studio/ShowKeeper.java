@@ -33,6 +33,8 @@ final class ShowKeeper {
         ChapterRow chapter;
         /** Each caller's latest chapter, by their call's SID. */
         final Map<String, ChapterRow> byCall = new ConcurrentHashMap<>();
+        /** Under the keeper's lock. */
+        final ChapterTitles titles = new ChapterTitles();
 
         Run(ShowRow row, ShowTape tape) {
             this.row = row;
@@ -129,14 +131,15 @@ final class ShowKeeper {
         return ended;
     }
 
-    /** A new chapter of the running show, from now (nothing without a show). */
+    /** A new chapter of the running show, from now (nothing without a show); a title used before is numbered. */
     synchronized void chapter(String title, String callSid, Long personaId) {
         Run show = run;
         if (show == null) {
             return;
         }
         long seq = show.chapter == null ? 1 : show.chapter.seq() + 1;
-        show.chapter = new ChapterRow(show.row.id(), seq, title, Instant.now(), callSid, personaId, null);
+        show.chapter = new ChapterRow(show.row.id(), seq, show.titles.next(title), Instant.now(), callSid, personaId,
+                null);
         if (callSid != null) {
             show.byCall.put(callSid, show.chapter);
         }

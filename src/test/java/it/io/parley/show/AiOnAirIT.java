@@ -304,7 +304,7 @@ class AiOnAirIT {
         List<String> chapters = json.getJsonArray("chapters").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("title")).toList();
         String dotOnKate = "Dot (AI caller): following up on Kate";
-        assertEquals(List.of("Opening", "Kate: music", dotOnKate, dotOnKate), chapters);
+        assertEquals(List.of("Opening", "Kate: music", dotOnKate, dotOnKate + " (2)"), chapters);
         assertEquals(KATE_SUMMARY, json.getJsonArray("chapters").getJsonObject(1).getString("summary", ""),
                 "Kate's chapter has her segment's summary");
 
@@ -321,8 +321,8 @@ class AiOnAirIT {
         assertTrue(vtt.contains(": Kate: music"), "a chapter note where Kate came on air: " + vtt);
         JsonObject track = io.parley.api.SubtitleParsers.webVtt(ParleyServer.send(ParleyServer.api(SERVER,
                 "/api/shows/" + showId + "/transcript?format=chapters").GET().build()).body());
-        assertEquals(List.of("Opening", "Kate: music", dotOnKate, dotOnKate), track.getJsonArray("cues").getValuesAs(JsonObject.class)
-                .stream().map(c -> c.getString("text")).toList());
+        assertEquals(List.of("Opening", "Kate: music", dotOnKate, dotOnKate + " (2)"), track.getJsonArray("cues")
+                .getValuesAs(JsonObject.class).stream().map(c -> c.getString("text")).toList());
     }
 
     /** The recording: the mix and a stem each for the host, Kate and Max, each holding its own voice only. */
