@@ -200,6 +200,8 @@ public class AssistantAgent implements Agent {
     public void end() {
         if (answered != null) {
             callerTurnAnswered(); // their last words are on the record, though the call ended before the reply
+        } else {
+            keepLastWords();
         }
         discardTurn();
         if (speaking != null) {
@@ -378,8 +380,53 @@ public class AssistantAgent implements Agent {
         closeUtterance();
         if (turn.text() != null) {
             history.add(ChatMessage.user(turn.text()));
-            record(new ConversationTurn(ConversationTurn.CALLER, turn.text(), turn.at(), false, null, null, null, null));
+            record(callerTurn(turn.text(), turn.at()));
         }
+    }
+
+    /**
+     * The call ended while the caller was speaking, or before their turn was committed or transcribed: their words
+     * still go on the record. The transcript settled at their pause is the turn's when nothing was said after it;
+     * otherwise what was heard is transcribed now and recorded when the text comes, after the call (its notes wait
+     * a moment for such words: {@code PostCallNotes}).
+     */
+    private void keepLastWords() {
+        SpeechToText.Utterance last = utterance;
+        if (last == null) {
+            return;
+        }
+        utterance = null;
+        Instant at = Instant.now();
+        if (settled != null) {
+            last.close();
+            if (!settled.isEmpty()) {
+                record(callerTurn(settled, at));
+            }
+            return;
+        }
+        String callSid = call.callSid();
+        String logName = who;
+        CallRegistry calls = registry;
+        try {
+            last.finish().whenComplete((text, error) -> {
+                last.close();
+                if (error != null) {
+                    LOG.info(() -> logName + ": the caller's last words were lost: " + Failures.describe(
+                            "speech-to-text", Failures.unwrap(error)));
+                } else if (text != null && !text.isBlank()) {
+                    LOG.info(() -> logName + ": hung up while speaking; their last words are kept: \""
+                            + LogSafe.text(text.strip(), 200) + "\"");
+                    calls.addTurn(callSid, callerTurn(text.strip(), at));
+                }
+            });
+        } catch (RuntimeException e) {
+            last.close();
+            LOG.info(() -> logName + ": the caller's last words were lost: " + e);
+        }
+    }
+
+    private static ConversationTurn callerTurn(String text, Instant at) {
+        return new ConversationTurn(ConversationTurn.CALLER, text, at, false, null, null, null, null);
     }
 
     /**

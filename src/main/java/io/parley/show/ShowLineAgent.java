@@ -204,7 +204,7 @@ public class ShowLineAgent implements Agent, Show.Line {
             speaking.cancel();
             speaking = null;
         }
-        if (ears != null && onAirAs != null) {
+        if (ears != null && (phase == Phase.SCREENING || phase == Phase.ON_AIR)) {
             keepLastWords(onAirAs);
         } else if (ears != null) {
             ears.close();
@@ -214,19 +214,24 @@ public class ShowLineAgent implements Agent, Show.Line {
     }
 
     /**
-     * The caller hung up on air, perhaps mid-sentence: what they said last still goes on their call's record and
-     * into the studio's transcript (their segment's summary waits long enough to include it), after the call.
+     * The caller hung up while being screened or on air, perhaps mid-sentence: what they said last still goes on
+     * their call's record and, on air, into the studio's transcript (their segment's summary waits long enough to
+     * include it), after the call.
+     *
+     * @param onAir who the caller is in the studio; null when they were not on air
      */
-    private void keepLastWords(Speaker caller) {
+    private void keepLastWords(Speaker onAir) {
         String callSid = call.callSid();
         String logName = who;
         CallRegistry calls = registry;
         Studio room = studio;
         ears.close(text -> {
-            LOG.info(() -> logName + ": hung up on air while speaking; their last words are kept: \""
+            LOG.info(() -> logName + ": hung up while speaking; their last words are kept: \""
                     + LogSafe.text(text, 200) + "\"");
             calls.addTurn(callSid, turn(ConversationTurn.CALLER, text));
-            room.said(caller, text);
+            if (onAir != null) {
+                room.said(onAir, text);
+            }
         });
     }
 

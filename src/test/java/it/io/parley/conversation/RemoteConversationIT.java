@@ -3,13 +3,21 @@ package it.io.parley.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parley.audio.Pcm16;
+import io.parley.audio.Resampler;
+import io.parley.audio.WavFile;
+import io.parley.models.embedded.FreeTtsSpeech;
+import io.parley.models.embedded.SpeechSamples;
 import io.parley.models.remote.FakeModelServer;
 import io.parley.sim.CallResult;
 import it.io.parley.ParleyServer;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,5 +86,63 @@ class RemoteConversationIT {
         assertTrue(timings.getJsonNumber("firstAudio").longValue() >= 90, "the fake's 100 ms to the first audio: " + timings);
         String heard = Conversations.transcribe(dir.resolve(call.callSid() + "-heard.wav"));
         assertTrue(heard.contains("noted"), "the replies were spoken by the remote voice: " + heard);
+    }
+
+    /**
+     * The caller hangs up in the middle of a sentence: what they had said is transcribed after the call, and is on
+     * the call's record and in its notes.
+     */
+    @Test
+    @Order(2)
+    void aCallerWhoHangsUpMidSentenceKeepsTheirLastWords(@TempDir Path dir) throws Exception {
+        ExecutorService voice = Executors.newSingleThreadExecutor();
+        Pcm16 name;
+        Pcm16 address;
+        try {
+            FreeTtsSpeech tts = new FreeTtsSpeech(voice);
+            name = Resampler.convert(SpeechSamples.say(tts, "My name is Ada."), Pcm16.RATE_8K);
+            address = Resampler.convert(SpeechSamples.say(tts, "And I live at forty two Rue de Rivoli in Paris."),
+                    Pcm16.RATE_8K);
+        } finally {
+            voice.shutdownNow();
+        }
+        short[] cut = java.util.Arrays.copyOf(address.samples(), address.sampleCount() * 3 / 5);
+        Pcm16 says = Pcm16.silence(Pcm16.RATE_8K, 5_000).append(name).append(Pcm16.silence(Pcm16.RATE_8K, 5_000))
+                .append(new Pcm16(Pcm16.RATE_8K, cut));
+        Path wav = dir.resolve("hangs-up.wav");
+        WavFile.write(wav, says);
+        long dialling = System.nanoTime();
+        long secondSentence = (10_000 + name.sampleCount() / 8) * 1_000_000L;
+        models.transcriber(audio -> System.nanoTime() - dialling < secondSentence ? "my name is ada"
+                : "and i live at forty two");
+        int notesBefore = models.notesRequests().size();
+
+        CallResult call = Conversations.call(ParleyServer.REMOTE, "--wav", wav.toString(), "--duration",
+                String.valueOf(says.sampleCount() / 8000.0)).calls().get(0);
+        assertTrue(call.ok(), call.error());
+
+        List<String> turns = awaitTurn(call.callSid(), "caller: and i live at forty two", Duration.ofSeconds(10));
+        assertEquals("caller: my name is ada", turns.get(1), turns.toString());
+        assertEquals("caller: and i live at forty two", turns.get(turns.size() - 1),
+                "the words cut off by the hang-up come last: " + turns);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (models.notesRequests().size() == notesBefore && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(models.notesRequests().size() > notesBefore, "the call's notes were asked for");
+        String notes = models.notesRequests().get(notesBefore).toString();
+        assertTrue(notes.contains("and i live at forty two"), "the notes are written with the last words: " + notes);
+    }
+
+    private static List<String> awaitTurn(String callSid, String turn, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            List<String> turns = Conversations.turns(ParleyServer.REMOTE, callSid).stream()
+                    .map(t -> t.getString("speaker") + ": " + t.getString("text")).toList();
+            if (turns.contains(turn) || System.nanoTime() > deadline) {
+                return turns;
+            }
+            Thread.sleep(100);
+        }
     }
 }
