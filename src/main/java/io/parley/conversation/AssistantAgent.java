@@ -407,22 +407,16 @@ public class AssistantAgent implements Agent {
         String callSid = call.callSid();
         String logName = who;
         CallRegistry calls = registry;
-        try {
-            last.finish().whenComplete((text, error) -> {
-                last.close();
-                if (error != null) {
-                    LOG.info(() -> logName + ": the caller's last words were lost: " + Failures.describe(
-                            "speech-to-text", Failures.unwrap(error)));
-                } else if (text != null && !text.isBlank()) {
-                    LOG.info(() -> logName + ": hung up while speaking; their last words are kept: \""
-                            + LogSafe.text(text.strip(), 200) + "\"");
-                    calls.addTurn(callSid, callerTurn(text.strip(), at));
-                }
-            });
-        } catch (RuntimeException e) {
-            last.close();
-            LOG.info(() -> logName + ": the caller's last words were lost: " + e);
-        }
+        last.finishAndClose().whenComplete((text, error) -> {
+            if (error != null) {
+                LOG.info(() -> logName + ": the caller's last words were lost: " + Failures.describe(
+                        "speech-to-text", Failures.unwrap(error)));
+            } else if (!text.isBlank()) {
+                LOG.info(() -> logName + ": hung up while speaking; their last words are kept: \""
+                        + LogSafe.text(text.strip(), 200) + "\"");
+                calls.addTurn(callSid, callerTurn(text.strip(), at));
+            }
+        });
     }
 
     private static ConversationTurn callerTurn(String text, Instant at) {

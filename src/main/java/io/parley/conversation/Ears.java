@@ -136,7 +136,7 @@ public final class Ears {
         List<CompletableFuture<String>> words = new ArrayList<>(inFlight);
         inFlight.clear();
         if (utterance != null) {
-            words.add(transcribe(utterance));
+            words.add(utterance.finishAndClose());
             utterance = null;
         }
         reset();
@@ -214,7 +214,7 @@ public final class Ears {
                 return;
             }
             int current = generation;
-            CompletableFuture<String> transcript = transcribe(done);
+            CompletableFuture<String> transcript = done.finishAndClose();
             inFlight.add(transcript);
             transcript.whenComplete((text, error) -> call.execute(() -> {
                 inFlight.remove(transcript);
@@ -228,27 +228,5 @@ public final class Ears {
                 }
             }));
         }
-    }
-
-    /**
-     * The whole of a finished turn, as text (empty for none); the utterance is closed as soon as it is done, on the
-     * thread that finished it, so that it is freed even when the ears' executor has stopped.
-     */
-    private static CompletableFuture<String> transcribe(SpeechToText.Utterance done) {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        try {
-            done.finish().whenComplete((said, error) -> {
-                done.close();
-                if (error != null) {
-                    text.completeExceptionally(error);
-                } else {
-                    text.complete(said == null ? "" : said);
-                }
-            });
-        } catch (RuntimeException e) {
-            done.close();
-            text.completeExceptionally(e);
-        }
-        return text;
     }
 }

@@ -2,6 +2,7 @@ package io.parley.models;
 
 import io.parley.audio.Pcm16;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -45,5 +46,27 @@ public interface SpeechToText {
         /** Abandons the utterance (the caller went on, the call ended); frees what the engine holds. */
         @Override
         void close();
+
+        /**
+         * {@link #finish()}, and the utterance closed as soon as its text is in (or it failed), on the thread that
+         * finished it: freed even when whoever asked has gone (a call that ended). Never throws.
+         */
+        default CompletableFuture<String> finishAndClose() {
+            CompletableFuture<String> text = new CompletableFuture<>();
+            try {
+                finish().whenComplete((said, error) -> {
+                    close();
+                    if (error != null) {
+                        text.completeExceptionally(error);
+                    } else {
+                        text.complete(said == null ? "" : said);
+                    }
+                });
+            } catch (RuntimeException e) {
+                close();
+                text.completeExceptionally(e);
+            }
+            return text;
+        }
     }
 }
